@@ -1,0 +1,163 @@
+package org.opd.cdc.publish;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.opd.cdc.CdcProperties;
+import org.opd.cdc.capture.OutboxConnectorConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+
+/**
+ * Publishes each batch of outbox events the engine hands over to Kafka, and marks an event
+ * processed only once Kafka has acknowledged it: the engine confirms to PostgreSQL only positions
+ * of processed events, so the replication slot never lets go of WAL that Kafka does not hold yet.
+ * <p>
+ * Each engine run gets its own producer ({@link #open()} … {@link #close()}), so that a producer
+ * that gave up on a broker outage is not reused by the engine that replaces the one that died.
+ */
+@Component
+public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+
+    /** The oldest event still waiting for Kafka's acknowledgement, and since when. */
+    public record Pending(String eventId, String topic, Instant since) {
+    }
+
+    private final CdcProperties properties;
+    private final CaptureMetrics metrics;
+    private final OutboxCleaner cleaner;
+    private volatile Producer<byte[], byte[]> producer;
+    private volatile Pending pending;
+
+    OutboxPublisher(CdcProperties properties, CaptureMetrics metrics, OutboxCleaner cleaner) {
+        this.properties = properties;
+        this.metrics = metrics;
+        this.cleaner = cleaner;
+    }
+
+    /** Creates the producer for the next engine run. */
+    public void open() {
+        int deliveryTimeoutMs = (int) Math.min(Integer.MAX_VALUE, properties.kafkaDeliveryTimeout().toMillis());
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "opd-cdc-connector");
+        // Idempotence keeps one copy and the order of each partition across the producer's own retries.
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A broker outage shorter than this stalls capture (nothing is marked processed) instead of failing it.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) deliveryTimeoutMs);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, deliveryTimeoutMs));
+        // Batches come from Debezium already; waiting to fill them would only add lag.
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer = new KafkaProducer<>(config);
+        pending = null;
+    }
+
+    @Override
+    public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
+                            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
+        Producer<byte[], byte[]> kafka = producer;
+        // Send the whole batch before waiting, so that it travels in few requests.
+        List<OutboxEvent> events = new ArrayList<>(records.size());
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        for (RecordChangeEvent<SourceRecord> record : records) {
+            if (onlyMovesThePosition(record.record())) {
+                events.add(null);
+                acks.add(null);
+                continue;
+            }
+            OutboxEvent event = OutboxEvent.from(record.record());
+            events.add(event);
+            acks.add(kafka.send(event.toProducerRecord(), (metadata, error) -> {
+                if (error == null) {
+                    metrics.published(event, Instant.now());
+                }
+            }));
+        }
+        List<UUID> published = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            OutboxEvent event = events.get(i);
+            if (event != null) {
+                awaitAck(event, acks.get(i));
+                published.add(UUID.fromString(event.eventId()));
+            }
+            committer.markProcessed(records.get(i));
+        }
+        committer.markBatchFinished();
+        cleaner.acknowledged(published);
+    }
+
+    /** Heartbeats and heartbeat-table changes let the engine confirm a newer position; Kafka gets nothing. */
+    private static boolean onlyMovesThePosition(SourceRecord record) {
+        return OutboxConnectorConfig.HEARTBEAT_TOPIC.equals(record.topic())
+                || OutboxConnectorConfig.HEARTBEAT_TABLE_TOPIC.equals(record.topic());
+    }
+
+    private void awaitAck(OutboxEvent event, Future<RecordMetadata> ack) throws InterruptedException {
+        try (var eventId = MDC.putCloseable("eventId", event.eventId());
+             var doctorId = MDC.putCloseable("doctorId", event.key())) {
+            if (!ack.isDone()) {
+                pending = new Pending(event.eventId(), event.topic(), Instant.now());
+            }
+            RecordMetadata metadata = ack.get();
+            log.debug("Published {} to {}-{} at offset {}", event.eventType(), metadata.topic(), metadata.partition(),
+                    metadata.offset());
+        } catch (ExecutionException e) {
+            // Stopping capture here keeps this event and every later one in the WAL for the next engine run.
+            throw new IllegalStateException("Kafka did not acknowledge event " + event.eventId() + " for topic "
+                    + event.topic() + ": " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pending = null;
+        }
+    }
+
+    /** The event Kafka has not acknowledged yet, if the publisher waits for one. */
+    public Pending pending() {
+        return pending;
+    }
+
+    /** Closes this run's producer, waiting a little for events in flight. */
+    public void close() {
+        closeProducer(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Fails every event still waiting for Kafka, so that an engine stuck on an unreachable broker can
+     * stop; those events were not marked processed and come again at the next start.
+     */
+    public void abort() {
+        closeProducer(Duration.ZERO);
+    }
+
+    private void closeProducer(Duration wait) {
+        Producer<byte[], byte[]> current = producer;
+        if (current != null) {
+            current.close(wait);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test of every module: unit tests, then integration tests against the local
+# PostgreSQL and Redis (started or installed here when missing) and in-process Kafka brokers.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+deploy/bin/ensure-toolchain.sh
+deploy/bin/ensure-services.sh
+exec mvn -B -ntp verify "$@"

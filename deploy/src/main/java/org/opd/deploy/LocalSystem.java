@@ -1,0 +1,102 @@
+package org.opd.deploy;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.opd.cdc.CdcConnectorApplication;
+import org.opd.deploy.kafka.InProcessKafkaBroker;
+import org.opd.eta.EtaCalculatorApplication;
+import org.opd.notifier.NotifierApplication;
+import org.opd.orchestrator.OrchestratorApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole OPD system in one JVM: a Kafka broker and the four services, each in its own
+ * Spring context with its own configuration file, wired to the local PostgreSQL and Redis.
+ * Closing it stops the services in reverse order, then the broker.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
+
+    private final InProcessKafkaBroker broker;
+    private final Deque<ConfigurableApplicationContext> services = new ArrayDeque<>();
+
+    private LocalSystem(InProcessKafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    public static LocalSystem start(LocalSystemConfig config) {
+        LocalSystem system = new LocalSystem(InProcessKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort()));
+        try {
+            String kafka = system.broker.bootstrapServers();
+            // The orchestrator migrates the schema, so it starts first.
+            system.startService("orchestrator", OrchestratorApplication.builder(), Map.of(
+                    "server.port", config.orchestratorPort(),
+                    "spring.datasource.url", config.jdbcUrl(),
+                    "spring.datasource.username", config.pgUser(),
+                    "spring.datasource.password", config.pgPassword(),
+                    "opd.orchestrator.redis.host", config.redisHost(),
+                    "opd.orchestrator.redis.port", config.redisPort()));
+            system.startService("cdc-connector", CdcConnectorApplication.builder(), Map.of(
+                    "server.port", config.cdcPort(),
+                    "opd.cdc.database.host", config.pgHost(),
+                    "opd.cdc.database.port", config.pgPort(),
+                    "opd.cdc.database.name", config.pgDatabase(),
+                    "opd.cdc.database.user", config.pgUser(),
+                    "opd.cdc.database.password", config.pgPassword(),
+                    "opd.cdc.kafka-bootstrap-servers", kafka,
+                    "opd.cdc.slot-name", config.replicationSlot(),
+                    "opd.cdc.publication-name", config.replicationSlot() + "_publication",
+                    "opd.cdc.offset-file", config.dataDir().resolve("cdc/offsets.dat").toAbsolutePath()));
+            system.startService("eta-calculator", EtaCalculatorApplication.builder(), Map.of(
+                    "server.port", config.etaPort(),
+                    "opd.eta.kafka-bootstrap-servers", kafka,
+                    "opd.eta.state-dir", config.dataDir().resolve("eta-state").toAbsolutePath(),
+                    "opd.eta.redis.host", config.redisHost(),
+                    "opd.eta.redis.port", config.redisPort()));
+            system.startService("notifier", NotifierApplication.builder(), Map.of(
+                    "server.port", config.notifierPort(),
+                    "spring.datasource.url", config.jdbcUrl(),
+                    "spring.datasource.username", config.pgUser(),
+                    "spring.datasource.password", config.pgPassword(),
+                    "spring.kafka.bootstrap-servers", kafka,
+                    "opd.notifier.sms.base-url", config.smsBaseUrl(),
+                    "opd.notifier.sms.account-sid", config.smsAccountSid(),
+                    "opd.notifier.sms.auth-token", config.smsAuthToken(),
+                    "opd.notifier.sms.from-number", config.smsFromNumber(),
+                    "opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort()));
+            log.info("OPD system is up: API on http://127.0.0.1:{}", config.orchestratorPort());
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    private void startService(String name, SpringApplicationBuilder builder, Map<String, Object> properties) {
+        // Command-line arguments outrank the service's own yml, environment variables included.
+        String[] args = new TreeMap<>(properties).entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
+        log.info("Starting {}", name);
+        services.push(builder.properties("spring.application.name=" + name).run(args));
+    }
+
+    @Override
+    public void close() {
+        while (!services.isEmpty()) {
+            services.pop().close();
+        }
+        broker.close();
+    }
+}

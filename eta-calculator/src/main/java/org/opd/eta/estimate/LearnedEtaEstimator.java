@@ -1,0 +1,206 @@
+package org.opd.eta.estimate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The ETA model: simulates the rest of the doctor's line many times (Monte Carlo, fixed seed, so one
+ * queue always gets the same answer) and reads P50 and P90 off the simulated waits.
+ *
+ * <p>Each simulated future draws: when the doctor can next begin (not started yet, late, on a break);
+ * what is left of the running consultation given how long it has run; every consultation and every
+ * gap between patients from log-normals learned from this doctor's recent consultations and shrunk
+ * toward the configured average and the department's buffer; whether each token ahead walks out;
+ * and senior and emergency patients who arrive (at the learned rate, or as booked) and go ahead.
+ */
+public final class LearnedEtaEstimator implements EtaEstimator {
+
+    /** The seed's fallback when no average consultation time is configured. */
+    private static final int DEFAULT_AVG_CONSULTATION_MINUTES = 15;
+    /** Below this the configured buffer is taken as "no buffer": the call and walk-in still take a moment. */
+    private static final double SHORTEST_GAP_MINUTES = 0.5;
+    /** How far past the last base start to simulate arrivals that could go ahead. */
+    private static final double ARRIVAL_HORIZON_MARGIN_MINUTES = 60;
+
+    private final EtaModelSettings settings;
+
+    public LearnedEtaEstimator() {
+        this(EtaModelSettings.DEFAULTS);
+    }
+
+    public LearnedEtaEstimator(EtaModelSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public List<Eta> estimate(QueueSituation situation) {
+        int n = situation.tokensInLine();
+        if (n == 0) {
+            return List.of();
+        }
+        Learned learned = learn(situation);
+        int samples = settings.samples();
+        double[][] waits = new double[n][samples];
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        for (int s = 0; s < samples; s++) {
+            simulate(situation, learned, random, waits, s);
+        }
+        List<Eta> etas = new ArrayList<>(n);
+        for (double[] wait : waits) {
+            Arrays.sort(wait);
+            int p50 = (int) Math.round(quantile(wait, 0.5));
+            int p90 = (int) Math.ceil(quantile(wait, 0.9) - 1e-9);
+            etas.add(new Eta(Math.max(0, p50), Math.max(Math.max(0, p50), p90)));
+        }
+        return etas;
+    }
+
+    /** The distributions and rates this doctor's history and configuration support. */
+    Learned learn(QueueSituation situation) {
+        DoctorHistory history = situation.history();
+        double avg = situation.avgConsultationMinutes() > 0 ? situation.avgConsultationMinutes() : DEFAULT_AVG_CONSULTATION_MINUTES;
+        LogNormal consultation = LogNormal.fit(avg, settings.consultationPriorSigma(), settings.pseudoCount(),
+                history.consultationSeconds());
+        LogNormal gap = LogNormal.fit(Math.max(SHORTEST_GAP_MINUTES, situation.bufferMinutes()), settings.gapPriorSigma(),
+                settings.pseudoCount(), history.gapSeconds());
+        double walkout = (settings.walkoutPrior() * settings.ratePseudoCount() + history.lineWalkouts())
+                / (settings.ratePseudoCount() + history.lineWalkouts() + history.lineStarts());
+        double bookedNoShow = (settings.bookedNoShowPrior() * settings.ratePseudoCount() + history.bookedNoShows())
+                / (settings.ratePseudoCount() + history.bookedNoShows() + history.bookedArrivals());
+        double observedHours = history.observedSince() == null ? 0
+                : Math.min(DoctorHistory.RATE_WINDOW.toMinutes(), Math.max(0, minutesBetween(history.observedSince(), situation.now()))) / 60.0;
+        long seniors = history.priorityCheckIns().stream().filter(c -> c.priority() == 2).count();
+        long emergencies = history.priorityCheckIns().stream().filter(c -> c.priority() >= 3).count();
+        double hours = settings.ratePriorHours() + observedHours;
+        double seniorPerMinute = (settings.seniorPerHourPrior() * settings.ratePriorHours() + seniors) / hours / 60;
+        double emergencyPerMinute = (settings.emergencyPerHourPrior() * settings.ratePriorHours() + emergencies) / hours / 60;
+        return new Learned(consultation, gap, walkout, bookedNoShow, seniorPerMinute, emergencyPerMinute);
+    }
+
+    record Learned(LogNormal consultation, LogNormal gap, double walkout, double bookedNoShow,
+            double seniorPerMinute, double emergencyPerMinute) {
+    }
+
+    private void simulate(QueueSituation situation, Learned learned, SplittableRandom random, double[][] waits, int s) {
+        List<QueueSituation.LineToken> line = situation.line();
+        double consultMu = learned.consultation().drawMu(random);
+        double gapMu = learned.gap().drawMu(random);
+        boolean busy = situation.consultationStartedAt() != null;
+        // t: when the doctor is next free to start a consultation, in minutes from now.
+        double t;
+        if (busy) {
+            double elapsed = Math.max(0, minutesBetween(situation.consultationStartedAt(), situation.now()));
+            t = learned.consultation().drawRemaining(consultMu, elapsed, random);
+        } else {
+            t = startDelay(situation, random);
+        }
+        double[] base = new double[line.size()];
+        for (int i = 0; i < line.size(); i++) {
+            QueueSituation.LineToken token = line.get(i);
+            double gap = learned.gap().draw(gapMu, random);
+            if (token.calledTime() != null && !busy) {
+                // Already called: only the rest of the walk to the cabin is left.
+                base[i] = t + Math.max(0, gap - Math.max(0, minutesBetween(token.calledTime(), situation.now())));
+            } else {
+                base[i] = t + gap;
+            }
+            boolean walksOut = token.calledTime() == null && i > 0 && random.nextDouble() < learned.walkout();
+            if (!walksOut) {
+                t = base[i] + learned.consultation().draw(consultMu, random);
+                busy = true;
+            }
+        }
+        addInsertions(situation, learned, random, consultMu, gapMu, base);
+        for (int i = 0; i < base.length; i++) {
+            waits[i][s] = base[i];
+        }
+    }
+
+    /** Minutes until the doctor can begin: now, or after the shift start, the lateness or the break. */
+    private double startDelay(QueueSituation situation, SplittableRandom random) {
+        ShiftState shift = situation.shift();
+        if (shift.awaitingStart()) {
+            double untilPlanned = minutesBetween(situation.now(), shift.plannedStart());
+            return untilPlanned > 0
+                    ? untilPlanned + random.nextExponential() * settings.expectedLatenessMeanMinutes()
+                    : random.nextExponential() * settings.lateRemainingMeanMinutes();
+        }
+        if (shift.onBreak()) {
+            double untilBack = shift.breakEndsAt() == null ? 0 : Math.max(0, minutesBetween(situation.now(), shift.breakEndsAt()));
+            return untilBack + random.nextExponential() * settings.breakOverrunMeanMinutes();
+        }
+        return 0;
+    }
+
+    /**
+     * Seniors and emergencies who arrive later go ahead of lower priorities not yet called: each
+     * one that arrives before a token's start pushes it back by one consultation and gap.
+     */
+    private void addInsertions(QueueSituation situation, Learned learned, SplittableRandom random, double consultMu,
+            double gapMu, double[] base) {
+        double horizon = base[base.length - 1] + ARRIVAL_HORIZON_MARGIN_MINUTES;
+        ShiftState shift = situation.shift();
+        if (shift.plannedEnd() != null) {
+            // No new patients are registered for this doctor after the shift's planned end.
+            horizon = Math.min(horizon, Math.max(0, minutesBetween(situation.now(), shift.plannedEnd())));
+        }
+        List<double[]> arrivals = new ArrayList<>(); // {minutes from now, priority, cost}
+        poisson(learned.seniorPerMinute(), 2, horizon, random, arrivals, learned, consultMu, gapMu);
+        poisson(learned.emergencyPerMinute(), 3, horizon, random, arrivals, learned, consultMu, gapMu);
+        for (QueueSituation.BookedToken booked : situation.booked()) {
+            if (booked.priority() > 1 && random.nextDouble() >= learned.bookedNoShow()) {
+                double at = booked.scheduledTime() == null ? 0 : Math.max(0, minutesBetween(situation.now(), booked.scheduledTime()));
+                arrivals.add(new double[] {at, booked.priority(), cost(learned, consultMu, gapMu, random)});
+            }
+        }
+        if (arrivals.isEmpty()) {
+            return;
+        }
+        List<QueueSituation.LineToken> line = situation.line();
+        double[] original = base.clone();
+        for (int i = 0; i < base.length; i++) {
+            QueueSituation.LineToken token = line.get(i);
+            if (token.calledTime() != null) {
+                continue;
+            }
+            double extra = 0;
+            for (double[] arrival : arrivals) {
+                if (arrival[1] > token.priority() && arrival[0] < original[i]) {
+                    extra += arrival[2];
+                }
+            }
+            base[i] += extra;
+        }
+    }
+
+    private static void poisson(double perMinute, int priority, double horizon, SplittableRandom random, List<double[]> arrivals,
+            Learned learned, double consultMu, double gapMu) {
+        if (perMinute <= 0) {
+            return;
+        }
+        double at = random.nextExponential() / perMinute;
+        while (at < horizon) {
+            arrivals.add(new double[] {at, priority, cost(learned, consultMu, gapMu, random)});
+            at += random.nextExponential() / perMinute;
+        }
+    }
+
+    private static double cost(Learned learned, double consultMu, double gapMu, SplittableRandom random) {
+        return learned.consultation().draw(consultMu, random) + learned.gap().draw(gapMu, random);
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = Math.min(sorted.length - 1, lower + 1);
+        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+    }
+
+    private static double minutesBetween(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 60_000.0;
+    }
+}

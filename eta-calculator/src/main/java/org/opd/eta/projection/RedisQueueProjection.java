@@ -1,0 +1,137 @@
+package org.opd.eta.projection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.opd.schemas.kafka.JsonSerde;
+import org.opd.schemas.queue.QueueSnapshot;
+import org.opd.schemas.queue.QueuedToken;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Writes a queue snapshot into the Redis keys screens read, in one atomic, versioned Lua script:
+ * a snapshot not newer than the one Redis holds changes nothing.
+ */
+public class RedisQueueProjection {
+
+    private static final String SCRIPT = loadScript("project-snapshot.lua");
+    private static final List<String> NOT_IN_LINE_FIELDS = List.of("position", "etaMinutesP50", "etaMinutesP90");
+
+    private final UnifiedJedis redis;
+    private final Duration statusTtl;
+    private final Duration departedTokenTtl;
+
+    public RedisQueueProjection(UnifiedJedis redis, Duration statusTtl, Duration departedTokenTtl) {
+        this.redis = redis;
+        this.statusTtl = statusTtl;
+        this.departedTokenTtl = departedTokenTtl;
+    }
+
+    /**
+     * @return true if Redis now reflects the snapshot, false if it already held this or a newer version
+     * @throws IllegalArgumentException if the snapshot lacks its doctor or department
+     */
+    public boolean project(QueueSnapshot snapshot) {
+        if (snapshot.doctorId() == null || snapshot.deptId() == null) {
+            throw new IllegalArgumentException("Queue snapshot version " + snapshot.version() + " lacks its doctor or department id");
+        }
+        String doctorId = snapshot.doctorId().toString();
+        String deptId = snapshot.deptId().toString();
+        String version = Long.toString(snapshot.version());
+
+        List<String> keys = new ArrayList<>(List.of(
+                "queue:doctor:" + doctorId + ":version",
+                "queue:doctor:" + doctorId + ":active",
+                "doctor:" + doctorId + ":current",
+                "doctor:" + doctorId + ":status",
+                "dept:" + deptId + ":queue_count",
+                "dept:" + deptId + ":in_line_by_doctor"));
+        List<Object> activeMembers = new ArrayList<>();
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (QueuedToken token : snapshot.waiting()) {
+            activeMembers.add(List.of(token.tokenId().toString(), token.position().toString()));
+            keys.add(detailsKey(token));
+            details.add(inLineDetails(token, doctorId, version));
+        }
+        if (snapshot.current() != null) {
+            keys.add(detailsKey(snapshot.current()));
+            details.add(outOfLineDetails(snapshot.current(), doctorId, version, Duration.ZERO));
+        }
+        for (QueuedToken token : snapshot.booked()) {
+            keys.add(detailsKey(token));
+            details.add(outOfLineDetails(token, doctorId, version, Duration.ZERO));
+        }
+        for (QueuedToken token : snapshot.departed()) {
+            keys.add(detailsKey(token));
+            details.add(outOfLineDetails(token, doctorId, version, departedTokenTtl));
+        }
+
+        List<String> args = List.of(
+                version,
+                doctorId,
+                snapshot.doctorStatus().name(),
+                Long.toString(statusTtl.toSeconds()),
+                snapshot.current() == null ? "" : snapshot.current().tokenId().toString(),
+                Integer.toString(snapshot.waiting().size()),
+                json(activeMembers),
+                json(details));
+        return Long.valueOf(1).equals(redis.eval(SCRIPT, keys, args));
+    }
+
+    private static String detailsKey(QueuedToken token) {
+        return "token:" + token.tokenId() + ":details";
+    }
+
+    private static Map<String, Object> inLineDetails(QueuedToken token, String doctorId, String version) {
+        Map<String, String> fields = commonFields(token, doctorId, version);
+        fields.put("position", token.position().toString());
+        fields.put("etaMinutesP50", token.etaMinutesP50().toString());
+        fields.put("etaMinutesP90", token.etaMinutesP90().toString());
+        return Map.of("set", fields, "del", List.of(), "ttl", 0);
+    }
+
+    private static Map<String, Object> outOfLineDetails(QueuedToken token, String doctorId, String version, Duration ttl) {
+        return Map.of("set", commonFields(token, doctorId, version), "del", NOT_IN_LINE_FIELDS, "ttl", ttl.toSeconds());
+    }
+
+    private static Map<String, String> commonFields(QueuedToken token, String doctorId, String version) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (token.tokenNumber() != null) {
+            fields.put("tokenNumber", token.tokenNumber());
+        }
+        fields.put("status", token.status().name());
+        fields.put("priority", Integer.toString(token.priority()));
+        fields.put("doctorId", doctorId);
+        fields.put("version", version);
+        return fields;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JsonSerde.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write projection arguments", e);
+        }
+    }
+
+    private static String loadScript(String name) {
+        try (InputStream in = RedisQueueProjection.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing Lua script " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

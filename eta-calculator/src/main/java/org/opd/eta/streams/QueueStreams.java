@@ -1,0 +1,96 @@
+package org.opd.eta.streams;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.opd.eta.EtaProperties;
+import org.opd.schemas.kafka.TopicProvisioner;
+import org.opd.schemas.kafka.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+
+/** Runs the queue topology for as long as the application context runs. */
+public class QueueStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueStreams.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Before the Redis projection starts, because starting here creates the topics it reads. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1;
+
+    private final Topology topology;
+    private final EtaProperties properties;
+    private final MeterRegistry meters;
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public QueueStreams(Topology topology, EtaProperties properties, MeterRegistry meters) {
+        this.topology = topology;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    @Override
+    public void start() {
+        TopicProvisioner.ensureExist(properties.kafkaBootstrapServers(), (short) properties.replicationFactor(), Topics.ALL);
+        KafkaStreams created = new KafkaStreams(topology, streamsConfig(properties));
+        // A thread that dies takes the client to ERROR: health turns DOWN and the platform restarts us,
+        // rather than replacing the thread and failing on the same record forever.
+        created.setUncaughtExceptionHandler(exception -> {
+            log.error("Queue topology failed; shutting down the Kafka Streams client", exception);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        created.setStateListener((next, previous) -> log.info("Queue topology {} -> {}", previous, next));
+        streamsMetrics = new KafkaStreamsMetrics(created);
+        streamsMetrics.bindTo(meters);
+        created.start();
+        streams = created;
+    }
+
+    static Properties streamsConfig(EtaProperties properties) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrapServers());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
+        // An unreadable event is logged and skipped: one bad record must not stop every doctor's queue.
+        config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams running = streams;
+        if (running != null) {
+            running.close(CLOSE_TIMEOUT);
+            streamsMetrics.close();
+            streams = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** The client's state, or null before start and after stop. */
+    public KafkaStreams.State state() {
+        KafkaStreams current = streams;
+        return current == null ? null : current.state();
+    }
+}

@@ -1,0 +1,197 @@
+package org.opd.eta.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.opd.schemas.alert.OperationsAlert;
+import org.opd.schemas.kafka.Topics;
+import org.opd.schemas.notification.NotificationRequest;
+import org.opd.schemas.queue.DoctorStatus;
+import org.opd.schemas.queue.QueueSnapshot;
+import org.opd.schemas.token.TokenEvent;
+import org.opd.schemas.token.TokenEventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Applies each token and doctor event to its doctor's queue in the state store and forwards the new
+ * snapshot, the notification requests and the alerts it causes. A wall-clock punctuation recomputes
+ * every queue as time passes and publishes again when what screens show changed.
+ */
+final class QueueProcessor implements Processor<String, QueueInput, String, QueueOutput> {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueProcessor.class);
+
+    private final SnapshotAssembler assembler;
+    private final TopologySettings settings;
+    private final PatientNotices notices;
+    private final DoctorAlerts alerts;
+    private final MeterRegistry meters;
+    private final Counter published;
+    private final Counter recomputed;
+    private ProcessorContext<String, QueueOutput> context;
+    private KeyValueStore<String, DoctorQueue> queues;
+
+    QueueProcessor(SnapshotAssembler assembler, TopologySettings settings, MeterRegistry meters) {
+        this.assembler = assembler;
+        this.settings = settings;
+        this.notices = new PatientNotices(settings.delayThreshold());
+        this.alerts = new DoctorAlerts(settings.idleAfter(), settings.lateAfter());
+        this.meters = meters;
+        this.published = Counter.builder("opd.eta.snapshots.published")
+                .description("Queue snapshots forwarded to " + Topics.QUEUE_SNAPSHOTS.name())
+                .register(meters);
+        this.recomputed = Counter.builder("opd.eta.snapshots.recomputed")
+                .description("Queue snapshots published because time passed, not because of an event")
+                .register(meters);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, QueueOutput> context) {
+        this.context = context;
+        this.queues = context.getStateStore(QueueTopology.QUEUE_STORE);
+        context.schedule(settings.recomputeInterval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeAll);
+    }
+
+    @Override
+    public void process(Record<String, QueueInput> record) {
+        String doctorId = record.key();
+        if (record.value() == null || doctorId == null) {
+            log.warn("Skipping a queue event record without key or value at offset {}",
+                    context.recordMetadata().map(meta -> meta.topic() + "-" + meta.partition() + "@" + meta.offset()).orElse("?"));
+            ignored(QueueUpdate.Reason.MALFORMED);
+            return;
+        }
+        MDC.put("doctorId", doctorId);
+        try {
+            DoctorQueue queue = Optional.ofNullable(queues.get(doctorId)).orElseGet(DoctorQueue::empty);
+            QueueUpdate update;
+            UUID called = null;
+            if (record.value() instanceof QueueInput.TokenChange change) {
+                TokenEvent event = change.event();
+                MDC.put("tokenId", String.valueOf(event.tokenId()));
+                MDC.put("eventId", String.valueOf(event.eventId()));
+                update = queue.apply(event);
+                called = event.type() == TokenEventType.TOKEN_CALLED ? event.tokenId() : null;
+            } else {
+                QueueInput.ShiftChange change = (QueueInput.ShiftChange) record.value();
+                MDC.put("eventId", String.valueOf(change.event().eventId()));
+                update = queue.apply(change.event());
+            }
+            if (update instanceof QueueUpdate.Ignored ignored) {
+                log.debug("Ignored an event: {}", ignored.reason());
+                ignored(ignored.reason());
+                return;
+            }
+            QueueUpdate.Applied applied = (QueueUpdate.Applied) update;
+            publish(doctorId, applied.queue(), applied.departed(), called, record.timestamp());
+        } finally {
+            MDC.remove("doctorId");
+            MDC.remove("tokenId");
+            MDC.remove("eventId");
+        }
+    }
+
+    /** Publishes the queue as it is now (its version already counts the change). */
+    private void publish(String doctorId, DoctorQueue queue, Optional<TrackedToken> departed, UUID called, long timestamp) {
+        QueueSnapshot snapshot = assembler.assemble(queue, departed);
+        forward(doctorId, new QueueOutput.Snapshot(snapshot), timestamp);
+        published.increment();
+        DoctorQueue next = queue.withPublished(view(snapshot));
+        next = tell(doctorId, next, snapshot, called, timestamp);
+        next = alert(next, timestamp);
+        queues.put(doctorId, next);
+        log.debug("Published queue version {}: {} in line, doctor {}", snapshot.version(), snapshot.waiting().size(),
+                snapshot.doctorStatus());
+    }
+
+    private void recomputeAll(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        List<KeyValue<String, DoctorQueue>> all = new ArrayList<>();
+        try (KeyValueIterator<String, DoctorQueue> iterator = queues.all()) {
+            iterator.forEachRemaining(all::add);
+        }
+        for (KeyValue<String, DoctorQueue> entry : all) {
+            MDC.put("doctorId", entry.key);
+            try {
+                recompute(entry.key, entry.value.at(now), wallClockMillis);
+            } finally {
+                MDC.remove("doctorId");
+            }
+        }
+    }
+
+    private void recompute(String doctorId, DoctorQueue queue, long timestamp) {
+        QueueSnapshot candidate = assembler.assemble(queue, Optional.empty());
+        PublishedView view = view(candidate);
+        boolean changed = !view.sameAs(queue.lastPublished());
+        boolean statusDue = keepsStatus(queue, candidate) && (queue.lastPublished() == null
+                || !queue.asOf().isBefore(queue.lastPublished().publishedAt().plus(settings.statusRefresh())));
+        if (changed || statusDue) {
+            recomputed.increment();
+            publish(doctorId, queue.withNextVersion(), Optional.empty(), null, timestamp);
+            return;
+        }
+        DoctorQueue next = alert(queue, timestamp);
+        if (!next.openAlerts().equals(queue.openAlerts())) {
+            queues.put(doctorId, next);
+        }
+    }
+
+    /** A doctor at work or with patients: screens must not see the status expire to OFFLINE. */
+    private static boolean keepsStatus(DoctorQueue queue, QueueSnapshot snapshot) {
+        return snapshot.doctorStatus() != DoctorStatus.OFFLINE || !queue.tokens().isEmpty();
+    }
+
+    private DoctorQueue tell(String doctorId, DoctorQueue queue, QueueSnapshot snapshot, UUID called, long timestamp) {
+        PatientNotices.Outcome outcome = notices.decide(queue, snapshot, called);
+        for (NotificationRequest request : outcome.requests()) {
+            forward(doctorId, new QueueOutput.Notification(request), timestamp);
+            Counter.builder("opd.eta.notification.requests").tag("type", request.type().name()).register(meters).increment();
+        }
+        return outcome.queue();
+    }
+
+    private DoctorQueue alert(DoctorQueue queue, long timestamp) {
+        DoctorAlerts.Outcome outcome = alerts.evaluate(queue);
+        for (OperationsAlert alert : outcome.alerts()) {
+            forward(alert.key(), new QueueOutput.Alert(alert), timestamp);
+            log.info("{} alert {} for {} {}", alert.resolved() ? "Resolved" : "Raised", alert.type(), alert.entityType(), alert.entityId());
+        }
+        return outcome.queue();
+    }
+
+    private void forward(String key, QueueOutput output, long timestamp) {
+        // Event headers (eventId, eventType) describe the input, not what is published: none are copied.
+        context.forward(new Record<>(key, output, timestamp, new RecordHeaders()));
+    }
+
+    private static PublishedView view(QueueSnapshot snapshot) {
+        return new PublishedView(snapshot.doctorStatus(), snapshot.current() == null ? null : snapshot.current().tokenId(),
+                snapshot.waiting(), snapshot.asOf());
+    }
+
+    private void ignored(QueueUpdate.Reason reason) {
+        Counter.builder("opd.eta.events.ignored")
+                .description("Queue events that changed no queue")
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                .register(meters)
+                .increment();
+    }
+}

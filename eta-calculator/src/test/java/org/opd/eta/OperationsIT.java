@@ -1,0 +1,199 @@
+package org.opd.eta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.opd.eta.projection.RebuildRedis;
+import org.opd.schemas.doctor.DoctorEvent;
+import org.opd.schemas.doctor.DoctorEventType;
+import org.opd.schemas.kafka.Topic;
+import org.opd.schemas.kafka.Topics;
+import org.opd.schemas.token.BookingType;
+import org.opd.schemas.token.TokenEvent;
+import org.opd.schemas.token.TokenEventType;
+import org.opd.schemas.token.TokenStatus;
+import org.opd.testsupport.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * What operators rely on, with the real broker, Redis and PostgreSQL: alerts from doctor events
+ * recorded in {@code system_alerts} and resolved there, and Redis rebuilt from Kafka after it lost
+ * everything. Redis database {@value #REDIS_DB} only: the flush here must never touch another's keys.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.config.name=" + EtaCalculatorApplication.CONFIG_NAME,
+        "opd.eta.kafka-bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "opd.eta.application-id=opd-eta-ops-it-${random.uuid}",
+        "opd.eta.state-dir=target/kafka-streams-it/${random.uuid}",
+        "opd.eta.redis.database=" + OperationsIT.REDIS_DB,
+        // Only events change queues here, so that nothing but the rebuild can bring flushed keys back.
+        "opd.eta.queue.recompute-interval=1h",
+        "opd.eta.alerts.late-after=5m"})
+@EmbeddedKafka(kraft = true, count = 1, brokerProperties = {
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1"})
+@DirtiesContext
+class OperationsIT {
+
+    static final int REDIS_DB = 11;
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final TestDatabase DATABASE = TestDatabases.migrated();
+    private static final JedisPooled redis = new JedisPooled(new HostAndPort("127.0.0.1", 6379),
+            DefaultJedisClientConfig.builder().database(REDIS_DB).build());
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", DATABASE::password);
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        redis.flushDB();
+        redis.close();
+        DATABASE.close();
+    }
+
+    @Test
+    void aLateDoctorIsAnOpenAlertInSystemAlertsUntilTheShiftStartsThenItIsResolved() throws Exception {
+        // Given a shift that was due 20 minutes ago (late after 5)
+        UUID doctorId = UUID.randomUUID();
+        UUID deptId = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        send(Topics.DOCTOR_EVENTS, doctorId, doctorEvent(DoctorEventType.SHIFT_SCHEDULED, doctorId, deptId, now, now.minus(Duration.ofMinutes(20)), null));
+
+        // Then one open DOCTOR_LATE row for the doctor
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(alertRows(doctorId))
+                .singleElement().satisfies(row -> {
+                    assertThat(row).containsEntry("alert_type", "DOCTOR_LATE").containsEntry("entity_type", "DOCTOR")
+                            .containsEntry("severity", "WARNING").containsEntry("is_resolved", false);
+                    assertThat(row.get("resolved_at")).isNull();
+                }));
+
+        // When the doctor starts
+        send(Topics.DOCTOR_EVENTS, doctorId, doctorEvent(DoctorEventType.SHIFT_STARTED, doctorId, deptId, now.plusSeconds(1),
+                now.minus(Duration.ofMinutes(20)), now.plusSeconds(1)));
+
+        // Then the same row is resolved
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(alertRows(doctorId))
+                .singleElement().satisfies(row -> {
+                    assertThat(row).containsEntry("is_resolved", true);
+                    assertThat(row.get("resolved_at")).isNotNull();
+                }));
+    }
+
+    @Test
+    void redisIsRebuiltFromKafkaAfterItLostEverything() {
+        // Given two patients in one doctor's line, on the screens
+        UUID doctorId = UUID.randomUUID();
+        UUID deptId = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        send(Topics.TOKEN_EVENTS, doctorId, checkIn(first, "ENT-001", doctorId, deptId, now),
+                checkIn(second, "ENT-002", doctorId, deptId, now.plusSeconds(5)));
+        String active = "queue:doctor:" + doctorId + ":active";
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(redis.zrange(active, 0, -1))
+                .containsExactly(first.toString(), second.toString()));
+        Map<String, String> shownBefore = redis.hgetAll("token:" + second + ":details");
+
+        // When Redis loses everything
+        redis.flushDB();
+        assertThat(redis.exists(active)).isFalse();
+
+        // And the rebuild command runs with the service's configuration
+        RebuildRedis.main(new String[] {
+                "--opd.eta.kafka-bootstrap-servers=" + broker.getBrokersAsString(),
+                "--opd.eta.redis.database=" + REDIS_DB,
+                "--spring.datasource.url=" + DATABASE.jdbcUrl()});
+
+        // Then the screens read what they read before
+        assertThat(redis.zrange(active, 0, -1)).containsExactly(first.toString(), second.toString());
+        assertThat(redis.hgetAll("token:" + second + ":details")).isEqualTo(shownBefore).containsEntry("position", "2");
+        assertThat(redis.get("queue:doctor:" + doctorId + ":version")).isEqualTo("2");
+        assertThat(redis.get("dept:" + deptId + ":queue_count")).isEqualTo("2");
+        assertThat(redis.get("doctor:" + doctorId + ":status")).isEqualTo("AVAILABLE");
+    }
+
+    private static TokenEvent checkIn(UUID tokenId, String number, UUID doctorId, UUID deptId, Instant at) {
+        return new TokenEvent(TokenEvent.SCHEMA_VERSION, UUID.randomUUID(), TokenEventType.TOKEN_CHECKED_IN, at, tokenId, number,
+                UUID.randomUUID(), doctorId, deptId, UUID.randomUUID(), null, TokenStatus.BOOKED, TokenStatus.CHECKED_IN, 1,
+                BookingType.WALK_IN, null, at, null, null, null, 10, 5);
+    }
+
+    private static DoctorEvent doctorEvent(DoctorEventType type, UUID doctorId, UUID deptId, Instant at, Instant plannedStart,
+            Instant actualStart) {
+        return new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at, doctorId, deptId, UUID.randomUUID(), null,
+                UUID.randomUUID(), plannedStart.atZone(ZoneOffset.UTC).toLocalDate(), plannedStart, plannedStart.plus(Duration.ofHours(4)),
+                actualStart, null, null, 10, 5);
+    }
+
+    @SafeVarargs
+    private <V> void send(Topic<String, V> topic, UUID doctorId, V... events) {
+        Serializer<String> keys = topic.keySerde().serializer();
+        Serializer<V> values = topic.valueSerde().serializer();
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all"), keys, values)) {
+            for (V event : events) {
+                producer.send(new ProducerRecord<>(topic.name(), doctorId.toString(), event));
+            }
+            producer.flush();
+        }
+    }
+
+    private static List<Map<String, Object>> alertRows(UUID entityId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.user(), DATABASE.password());
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT alert_type, entity_type, severity, is_resolved, resolved_at FROM system_alerts WHERE entity_id = ?")) {
+            query.setObject(1, entityId);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    Map<String, Object> row = new java.util.HashMap<>();
+                    row.put("alert_type", result.getString(1));
+                    row.put("entity_type", result.getString(2));
+                    row.put("severity", result.getString(3));
+                    row.put("is_resolved", result.getBoolean(4));
+                    row.put("resolved_at", result.getTimestamp(5));
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.opd.eta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opd.schemas.kafka.Topics;
+import org.opd.schemas.queue.DoctorStatus;
+import org.opd.schemas.queue.QueueSnapshot;
+import org.opd.schemas.queue.QueuedToken;
+import org.opd.schemas.token.TokenEvent;
+import org.opd.schemas.token.TokenStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.opd.testsupport.TestDatabase;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.resps.Tuple;
+
+/**
+ * The whole service: token events into a real (in-process KRaft) broker, the exactly-once queue
+ * topology, the snapshot projector, and the keys a waiting-room screen reads from the local Redis.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + EtaCalculatorApplication.CONFIG_NAME,
+        "opd.eta.kafka-bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "opd.eta.application-id=opd-eta-it-${random.uuid}",
+        "opd.eta.state-dir=target/kafka-streams-it/${random.uuid}",
+        "opd.eta.redis.host=127.0.0.1",
+        "opd.eta.redis.port=6379",
+        // Event times here are fixed in the past: the wall-clock recomputation stays out of the way.
+        "opd.eta.queue.recompute-interval=1h"})
+// One broker: with Kafka's transaction log defaults (3 replicas, min ISR 2) exactly-once producers
+// wait for a coordinator forever. Seen with 3.9.2: a bare EmbeddedKafkaKraftBroker sets neither
+// (initTransactions times out); the annotation's factory sets the replicas to the broker count but
+// leaves min ISR at 2. Stated here so the test does not lean on either.
+@EmbeddedKafka(kraft = true, count = 1, brokerProperties = {
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1"})
+// Tests switch metrics export off unless asked: the Prometheus endpoint is part of what is checked here.
+@AutoConfigureObservability(tracing = false)
+@DirtiesContext
+class QueuePipelineIT {
+
+    private static final Duration SCREEN_DEADLINE = Duration.ofSeconds(30);
+    private static final JedisPooled redis = new JedisPooled("127.0.0.1", 6379);
+    private static final TestDatabase DATABASE = TestDatabases.migrated();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", DATABASE::password);
+    }
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    TestRestTemplate http;
+
+    private final List<String> keysToDelete = new ArrayList<>();
+
+    @AfterEach
+    void deleteKeys() {
+        if (!keysToDelete.isEmpty()) {
+            redis.del(keysToDelete.toArray(String[]::new));
+        }
+    }
+
+    @AfterAll
+    static void closeRedis() {
+        redis.close();
+        DATABASE.close();
+    }
+
+    @Test
+    void aScreenSeesPositionsEtasAndStatusesAsTokensMoveThroughTheDay() {
+        // Given two doctors of one department: avg 10 / buffer 5, and avg 20 / buffer 5
+        DoctorDay cardiology = new DoctorDay(10, 5);
+        DoctorDay colleague = new DoctorDay(cardiology.deptId, 20, 5);
+        var normal1 = cardiology.token("CARD-001", 1);
+        var normal2 = cardiology.token("CARD-002", 1);
+        var emergency = cardiology.token("CARD-003", 3);
+        var elsewhere = colleague.token("CARD-004", 1);
+        rememberDoctors(cardiology, colleague);
+        rememberTokens(normal1.tokenId, normal2.tokenId, emergency.tokenId, elsewhere.tokenId);
+
+        // When two patients check in, an emergency arrives, and the colleague has one patient waiting
+        try (var producer = producer()) {
+            send(producer, cardiology, normal1.issued(0), normal2.issued(0), normal1.checkedIn(1), normal1.queued(2),
+                    normal2.checkedIn(3), normal2.queued(4), emergency.checkedIn(5));
+            send(producer, colleague, elsewhere.checkedIn(6));
+        }
+
+        // Then the emergency is first, the others follow with one consultation plus buffer each
+        await().atMost(SCREEN_DEADLINE).untilAsserted(() -> {
+            assertThat(activeQueue(cardiology)).containsExactly(
+                    tuple(emergency.tokenId.toString(), 1.0),
+                    tuple(normal1.tokenId.toString(), 2.0),
+                    tuple(normal2.tokenId.toString(), 3.0));
+            assertThat(redis.get("dept:" + cardiology.deptId + ":queue_count")).isEqualTo("4");
+        });
+        Map<String, String> details = redis.hgetAll("token:" + normal1.tokenId + ":details");
+        assertThat(details).containsAllEntriesOf(Map.of(
+                "tokenNumber", "CARD-001", "status", "WAITING", "priority", "1",
+                "doctorId", cardiology.doctorId.toString(), "position", "2", "version", "7"));
+        // The learned model's figures: one emergency consultation plus the gaps ahead, P90 above P50.
+        assertThat(Integer.parseInt(details.get("etaMinutesP50"))).isBetween(8, 25);
+        assertThat(Integer.parseInt(details.get("etaMinutesP90"))).isGreaterThan(Integer.parseInt(details.get("etaMinutesP50")));
+        assertThat(redis.get("doctor:" + cardiology.doctorId + ":status")).isEqualTo("AVAILABLE");
+        assertThat(redis.ttl("doctor:" + cardiology.doctorId + ":status")).isBetween(1L, 300L);
+        assertThat(redis.exists("doctor:" + cardiology.doctorId + ":current")).isFalse();
+
+        // When the emergency is called in and its consultation starts
+        try (var producer = producer()) {
+            send(producer, cardiology, emergency.queued(6), emergency.called(7), emergency.started(8));
+        }
+
+        // Then the doctor is busy with it and the line moves up
+        await().atMost(SCREEN_DEADLINE).untilAsserted(() ->
+                assertThat(redis.get("doctor:" + cardiology.doctorId + ":current")).isEqualTo(emergency.tokenId.toString()));
+        assertThat(redis.get("doctor:" + cardiology.doctorId + ":status")).isEqualTo("BUSY");
+        assertThat(activeQueue(cardiology)).containsExactly(
+                tuple(normal1.tokenId.toString(), 1.0), tuple(normal2.tokenId.toString(), 2.0));
+        assertThat(redis.hgetAll("token:" + normal1.tokenId + ":details"))
+                .containsEntry("position", "1").containsKeys("etaMinutesP50", "etaMinutesP90");
+        assertThat(redis.hgetAll("token:" + emergency.tokenId + ":details"))
+                .containsEntry("status", "IN_CONSULTATION")
+                .doesNotContainKeys("position", "etaMinutesP50", "etaMinutesP90");
+        assertThat(redis.get("dept:" + cardiology.deptId + ":queue_count")).isEqualTo("3");
+
+        // When the consultation completes and the last patient does not show up
+        try (var producer = producer()) {
+            send(producer, cardiology, emergency.completed(20), normal2.noShow(21));
+        }
+
+        // Then both leave the line with their final status, and only the colleague's patient and one other remain
+        await().atMost(SCREEN_DEADLINE).untilAsserted(() ->
+                assertThat(redis.hget("token:" + normal2.tokenId + ":details", "status")).isEqualTo("NO_SHOW"));
+        assertThat(activeQueue(cardiology)).containsExactly(tuple(normal1.tokenId.toString(), 1.0));
+        assertThat(redis.hgetAll("token:" + emergency.tokenId + ":details"))
+                .containsEntry("status", "COMPLETED").doesNotContainKeys("position", "etaMinutesP50");
+        assertThat(redis.exists("doctor:" + cardiology.doctorId + ":current")).isFalse();
+        assertThat(redis.get("doctor:" + cardiology.doctorId + ":status")).isEqualTo("AVAILABLE");
+        assertThat(redis.get("dept:" + cardiology.deptId + ":queue_count")).isEqualTo("2");
+        assertThat(redis.get("queue:doctor:" + cardiology.doctorId + ":version")).isEqualTo("12");
+    }
+
+    @Test
+    void aRedeliveredEventAndAReplayedOlderSnapshotLeaveTheScreenAsItIs() {
+        DoctorDay day = new DoctorDay(10, 5);
+        var first = day.token("GEN-001", 1);
+        var second = day.token("GEN-002", 1);
+        rememberDoctors(day);
+        rememberTokens(first.tokenId, second.tokenId);
+        TokenEvent secondCheckIn;
+        try (var producer = producer()) {
+            secondCheckIn = second.checkedIn(2);
+            send(producer, day, first.checkedIn(1), secondCheckIn, secondCheckIn);
+        }
+        await().atMost(SCREEN_DEADLINE).untilAsserted(() ->
+                assertThat(redis.get("queue:doctor:" + day.doctorId + ":version")).isEqualTo("2"));
+
+        // When an older snapshot of this doctor (version 1: only the first token) is published again
+        double staleBefore = meters.counter("opd.eta.projection.snapshots", "outcome", "stale").count();
+        QueueSnapshot older = new QueueSnapshot(QueueSnapshot.SCHEMA_VERSION, day.doctorId, day.deptId, day.hospitalId,
+                1, DoctorDay.at(1), DoctorStatus.AVAILABLE, null,
+                List.of(new QueuedToken(first.tokenId, "GEN-001", TokenStatus.CHECKED_IN, 1, 1, 0, 0, DoctorDay.at(1), null, null)),
+                List.of(), List.of());
+        try (var producer = new KafkaProducer<>(producerConfig(), Topics.QUEUE_SNAPSHOTS.keySerde().serializer(),
+                Topics.QUEUE_SNAPSHOTS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.QUEUE_SNAPSHOTS.name(), day.key(), older));
+        }
+
+        // Then the projector reads and refuses it; the screen still shows both tokens (the duplicate check-in counted once)
+        await().atMost(SCREEN_DEADLINE).untilAsserted(() ->
+                assertThat(meters.counter("opd.eta.projection.snapshots", "outcome", "stale").count()).isGreaterThan(staleBefore));
+        assertThat(redis.get("queue:doctor:" + day.doctorId + ":version")).isEqualTo("2");
+        assertThat(activeQueue(day)).containsExactly(
+                tuple(first.tokenId.toString(), 1.0), tuple(second.tokenId.toString(), 2.0));
+        assertThat(redis.get("dept:" + day.deptId + ":queue_count")).isEqualTo("2");
+    }
+
+    @Test
+    void healthIsUpAndMetricsAreExposedWhileTheTopologyRuns() {
+        await().atMost(SCREEN_DEADLINE).untilAsserted(() -> {
+            String health = http.getForObject("/actuator/health", String.class);
+            assertThat(health).contains("\"status\":\"UP\"").contains("\"state\":\"RUNNING\"");
+        });
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("opd_eta_snapshots_published_total", "opd_eta_projection_lag_seconds");
+    }
+
+    private void rememberTokens(UUID... tokens) {
+        for (UUID token : tokens) {
+            keysToDelete.add("token:" + token + ":details");
+        }
+    }
+
+    private void rememberDoctors(DoctorDay... days) {
+        for (DoctorDay day : days) {
+            keysToDelete.addAll(List.of("queue:doctor:" + day.doctorId + ":active", "queue:doctor:" + day.doctorId + ":version",
+                    "doctor:" + day.doctorId + ":current", "doctor:" + day.doctorId + ":status",
+                    "dept:" + day.deptId + ":queue_count", "dept:" + day.deptId + ":in_line_by_doctor"));
+        }
+    }
+
+    private List<org.assertj.core.groups.Tuple> activeQueue(DoctorDay day) {
+        return redis.zrangeWithScores("queue:doctor:" + day.doctorId + ":active", 0, -1).stream()
+                .map((Tuple member) -> tuple(member.getElement(), member.getScore()))
+                .toList();
+    }
+
+    private KafkaProducer<String, TokenEvent> producer() {
+        return new KafkaProducer<>(producerConfig(), Topics.TOKEN_EVENTS.keySerde().serializer(),
+                Topics.TOKEN_EVENTS.valueSerde().serializer());
+    }
+
+    private Map<String, Object> producerConfig() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    }
+
+    private static void send(KafkaProducer<String, TokenEvent> producer, DoctorDay day, TokenEvent... events) {
+        for (TokenEvent event : events) {
+            producer.send(new ProducerRecord<>(Topics.TOKEN_EVENTS.name(), day.key(), event));
+        }
+        producer.flush();
+    }
+}

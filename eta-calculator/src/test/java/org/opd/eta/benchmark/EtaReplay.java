@@ -1,0 +1,117 @@
+package org.opd.eta.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.opd.eta.estimate.EtaEstimator;
+import org.opd.eta.topology.QueueTopology;
+import org.opd.eta.topology.TopologySettings;
+import org.opd.schemas.doctor.DoctorEvent;
+import org.opd.schemas.kafka.Topics;
+import org.opd.schemas.queue.QueueSnapshot;
+import org.opd.schemas.queue.QueuedToken;
+import org.opd.schemas.token.TokenEvent;
+import org.opd.schemas.token.TokenEventType;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Replays a simulated day through the real topology (TopologyTestDriver, wall clock following the
+ * simulated time, so the punctuation runs as in production) and pairs the ETA each patient was shown
+ * at check-in with the wait that really followed.
+ */
+final class EtaReplay {
+
+    /** What one patient was shown at check-in and what happened. */
+    record Shown(UUID tokenId, int p50, int p90, double actualMinutes, String tokenNumber, int position) {
+    }
+
+    /** Accuracy over a set of patients. */
+    record Accuracy(int patients, double meanAbsoluteError, double p90Coverage, double bias) {
+
+        static Accuracy of(List<Shown> shown) {
+            double error = shown.stream().mapToDouble(s -> Math.abs(s.p50() - s.actualMinutes())).average().orElse(Double.NaN);
+            double covered = shown.stream().filter(s -> s.actualMinutes() <= s.p90()).count() / (double) shown.size();
+            double bias = shown.stream().mapToDouble(s -> s.p50() - s.actualMinutes()).average().orElse(Double.NaN);
+            return new Accuracy(shown.size(), error, covered, bias);
+        }
+    }
+
+    private EtaReplay() {
+    }
+
+    static List<Shown> replay(OpdDay day, EtaEstimator estimator) {
+        Path stateDir;
+        try {
+            stateDir = Files.createTempDirectory("eta-replay");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "eta-accuracy-replay");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        TopologySettings settings = new TopologySettings(Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofMinutes(10),
+                30, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMinutes(10));
+        Map<UUID, int[]> atCheckIn = new HashMap<>();
+        Map<UUID, String> numbers = new HashMap<>();
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                new QueueTopology(estimator, settings, new SimpleMeterRegistry()).build(), config, OpdDay.DAY)) {
+            TestInputTopic<String, TokenEvent> tokens = driver.createInputTopic(Topics.TOKEN_EVENTS.name(),
+                    Topics.TOKEN_EVENTS.keySerde().serializer(), Topics.TOKEN_EVENTS.valueSerde().serializer());
+            TestInputTopic<String, DoctorEvent> doctors = driver.createInputTopic(Topics.DOCTOR_EVENTS.name(),
+                    Topics.DOCTOR_EVENTS.keySerde().serializer(), Topics.DOCTOR_EVENTS.valueSerde().serializer());
+            TestOutputTopic<String, QueueSnapshot> snapshots = driver.createOutputTopic(Topics.QUEUE_SNAPSHOTS.name(),
+                    Topics.QUEUE_SNAPSHOTS.keySerde().deserializer(), Topics.QUEUE_SNAPSHOTS.valueSerde().deserializer());
+            Instant clock = OpdDay.DAY;
+            for (OpdDay.Timed timed : day.events()) {
+                if (timed.at().isAfter(clock)) {
+                    driver.advanceWallClockTime(Duration.between(clock, timed.at()));
+                    clock = timed.at();
+                }
+                if (timed.event() instanceof TokenEvent event) {
+                    tokens.pipeInput(new TestRecord<>(timed.doctorKey(), event, timed.at()));
+                    List<QueueSnapshot> published = snapshots.readValuesToList();
+                    if (event.type() == TokenEventType.TOKEN_CHECKED_IN && !published.isEmpty()) {
+                        QueueSnapshot latest = published.get(published.size() - 1);
+                        for (QueuedToken token : latest.waiting()) {
+                            if (token.tokenId().equals(event.tokenId())) {
+                                atCheckIn.put(token.tokenId(), new int[] {token.etaMinutesP50(), token.etaMinutesP90(), token.position()});
+                                numbers.put(token.tokenId(), token.tokenNumber());
+                            }
+                        }
+                    }
+                } else {
+                    doctors.pipeInput(new TestRecord<>(timed.doctorKey(), (DoctorEvent) timed.event(), timed.at()));
+                    snapshots.readValuesToList();
+                }
+                // Notification requests and alerts are not measured here; drain them so memory stays flat.
+                driver.createOutputTopic(Topics.NOTIFICATION_REQUESTS.name(), Topics.NOTIFICATION_REQUESTS.keySerde().deserializer(),
+                        Topics.NOTIFICATION_REQUESTS.valueSerde().deserializer()).readRecordsToList();
+                driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
+                        Topics.ALERTS.valueSerde().deserializer()).readRecordsToList();
+            }
+        }
+        List<Shown> shown = new ArrayList<>();
+        day.waits().forEach((tokenId, wait) -> {
+            int[] eta = atCheckIn.get(tokenId);
+            if (eta != null) {
+                shown.add(new Shown(tokenId, eta[0], eta[1], wait.toMillis() / 60_000.0, numbers.get(tokenId), eta[2]));
+            }
+        });
+        return shown;
+    }
+}

@@ -1,0 +1,107 @@
+package org.opd.notifier;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.opd.schemas.token.BookingType;
+import org.opd.schemas.token.TokenEvent;
+import org.opd.schemas.token.TokenEventType;
+import org.opd.schemas.token.TokenStatus;
+import org.opd.testsupport.TestDatabase;
+
+/**
+ * A hospital in India with one cardiology department, one cabin and one doctor, written straight
+ * into the orchestrator's tables, plus the patients and tokens a test adds, and the events the
+ * orchestrator would publish about them.
+ */
+final class Hospital {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+
+    record Token(UUID tokenId, String tokenNumber, UUID patientId, String phone, Instant scheduledTime) {
+    }
+
+    private final TestDatabase database;
+    final UUID hospitalId;
+    final UUID deptId;
+    final UUID cabinId;
+    final UUID doctorId;
+    private int tokens;
+
+    private Hospital(TestDatabase database) throws SQLException {
+        this.database = database;
+        hospitalId = insert("""
+                INSERT INTO hospitals (name, address, latitude, longitude, timezone)
+                VALUES ('City Hospital', 'MG Road, Bengaluru', 12.9716, 77.5946, ?) RETURNING hospital_id
+                """, ZONE.getId());
+        deptId = insert("""
+                INSERT INTO departments (hospital_id, name, code, avg_consultation_time)
+                VALUES (?, 'Cardiology', 'CARD', 12) RETURNING dept_id
+                """, hospitalId);
+        cabinId = insert("INSERT INTO cabins (dept_id, cabin_number) VALUES (?, 'C-12') RETURNING cabin_id", deptId);
+        doctorId = insert("""
+                INSERT INTO doctors (hospital_id, emp_code, name, specialization, primary_dept_id, phone)
+                VALUES (?, ?, 'Dr. Asha Rao', 'Cardiology', ?, '+919900000000') RETURNING doctor_id
+                """, hospitalId, "EMP-" + UUID.randomUUID(), deptId);
+    }
+
+    static Hospital in(TestDatabase database) {
+        try {
+            return new Hospital(database);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A patient and a BOOKED token of theirs for the doctor, scheduled an hour from now. */
+    Token tokenFor(String phone, boolean smsOptIn) throws SQLException {
+        UUID patientId = insert("""
+                INSERT INTO patients (hospital_id, uhid, name, phone, sms_opt_in)
+                VALUES (?, ?, 'Ravi Kumar', ?, ?) RETURNING patient_id
+                """, hospitalId, "UH-" + UUID.randomUUID().toString().substring(0, 8), phone, smsOptIn);
+        String number = "CARD-%03d".formatted(++tokens);
+        Instant scheduled = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MINUTES);
+        UUID tokenId = insert("""
+                INSERT INTO tokens (token_number, patient_id, doctor_id, cabin_id, dept_id, hospital_id,
+                                    scheduled_time, service_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING token_id
+                """, number, patientId, doctorId, cabinId, deptId, hospitalId, Timestamp.from(scheduled),
+                LocalDate.ofInstant(scheduled, ZONE));
+        return new Token(tokenId, number, patientId, phone, scheduled);
+    }
+
+    /** The event the orchestrator's outbox carries when the token is issued. */
+    TokenEvent issued(Token token) {
+        return event(token, TokenEventType.TOKEN_ISSUED, null, TokenStatus.BOOKED);
+    }
+
+    TokenEvent checkedIn(Token token) {
+        return event(token, TokenEventType.TOKEN_CHECKED_IN, TokenStatus.BOOKED, TokenStatus.CHECKED_IN);
+    }
+
+    private TokenEvent event(Token token, TokenEventType type, TokenStatus from, TokenStatus to) {
+        return new TokenEvent(TokenEvent.SCHEMA_VERSION, UUID.randomUUID(), type, Instant.now(), token.tokenId(),
+                token.tokenNumber(), token.patientId(), doctorId, deptId, hospitalId, cabinId, from, to, 1,
+                BookingType.WALK_IN, token.scheduledTime(), null, null, null, null, 12, 5);
+    }
+
+    private UUID insert(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getObject(1, UUID.class);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.opd.orchestrator.doctor;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.opd.orchestrator.error.NotFoundException;
+import org.opd.orchestrator.jdbc.Insert;
+import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.UniqueConstraints;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DoctorRepository {
+
+    private static final UniqueConstraints UNIQUE = new UniqueConstraints(Map.of(
+            "doctors_emp_code_key", new UniqueConstraints.Field("empCode", "A doctor with this employee code exists"),
+            "doctors_email_key", new UniqueConstraints.Field("email", "A doctor with this email exists")));
+
+    private final JdbcClient jdbc;
+
+    DoctorRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Doctor create(UUID hospitalId, NewDoctor doctor) {
+        try {
+            return Insert.into("doctors")
+                    .value("hospital_id", hospitalId)
+                    .value("emp_code", doctor.empCode())
+                    .value("name", doctor.name())
+                    .value("specialization", doctor.specialization())
+                    .value("primary_dept_id", doctor.primaryDeptId())
+                    .value("phone", doctor.phone())
+                    .value("email", doctor.email())
+                    .valueOrDefault("avg_consultation_time", doctor.avgConsultationMinutes())
+                    .valueOrDefault("max_tokens_per_session", doctor.maxTokensPerSession())
+                    .returning(jdbc, DoctorRepository::map);
+        } catch (DuplicateKeyException e) {
+            throw UNIQUE.translate(e);
+        }
+    }
+
+    public Optional<Doctor> find(UUID doctorId) {
+        return jdbc.sql("SELECT * FROM doctors WHERE doctor_id = :id").param("id", doctorId)
+                .query(DoctorRepository::map).optional();
+    }
+
+    public Doctor require(UUID doctorId) {
+        return find(doctorId).orElseThrow(() -> new NotFoundException("doctor", doctorId));
+    }
+
+    public void requireExists(UUID doctorId) {
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM doctors WHERE doctor_id = :id)").param("id", doctorId)
+                .query(Boolean.class).single();
+        if (!exists) {
+            throw new NotFoundException("doctor", doctorId);
+        }
+    }
+
+    /**
+     * Locks the doctor's row until the transaction ends, so that decisions about the doctor's
+     * cabin (who is called in next) are taken one at a time. NO KEY UPDATE does not block the
+     * key-share locks that inserting the doctor's tokens takes.
+     */
+    public void lockForCalling(UUID doctorId) {
+        jdbc.sql("SELECT doctor_id FROM doctors WHERE doctor_id = :id FOR NO KEY UPDATE").param("id", doctorId)
+                .query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("doctor", doctorId));
+    }
+
+    private static Doctor map(ResultSet rs, int row) throws SQLException {
+        return new Doctor(
+                Sql.uuid(rs, "doctor_id"),
+                Sql.uuid(rs, "hospital_id"),
+                rs.getString("emp_code"),
+                rs.getString("name"),
+                rs.getString("specialization"),
+                Sql.uuid(rs, "primary_dept_id"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getInt("avg_consultation_time"),
+                rs.getInt("max_tokens_per_session"),
+                rs.getString("status"));
+    }
+}

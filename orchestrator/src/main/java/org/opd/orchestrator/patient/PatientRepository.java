@@ -1,0 +1,73 @@
+package org.opd.orchestrator.patient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.opd.orchestrator.error.NotFoundException;
+import org.opd.orchestrator.jdbc.Insert;
+import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.UniqueConstraints;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class PatientRepository {
+
+    private static final UniqueConstraints UNIQUE = new UniqueConstraints(Map.of(
+            "patients_hospital_id_uhid_key",
+            new UniqueConstraints.Field("uhid", "The hospital already has a patient with this UHID")));
+
+    private final JdbcClient jdbc;
+
+    PatientRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Patient create(UUID hospitalId, NewPatient patient) {
+        try {
+            return Insert.into("patients")
+                    .value("hospital_id", hospitalId)
+                    .value("uhid", patient.uhid())
+                    .value("name", patient.name())
+                    .value("phone", patient.phone())
+                    .value("email", patient.email())
+                    .value("date_of_birth", patient.dateOfBirth())
+                    .value("gender", patient.gender())
+                    .valueOrDefault("whatsapp_opt_in", patient.whatsappOptIn())
+                    .valueOrDefault("sms_opt_in", patient.smsOptIn())
+                    .value("fcm_token", patient.fcmToken())
+                    .returning(jdbc, PatientRepository::map);
+        } catch (DuplicateKeyException e) {
+            throw UNIQUE.translate(e);
+        }
+    }
+
+    public Optional<Patient> find(UUID patientId) {
+        return jdbc.sql("SELECT * FROM patients WHERE patient_id = :id").param("id", patientId)
+                .query(PatientRepository::map).optional();
+    }
+
+    public Patient require(UUID patientId) {
+        return find(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+    }
+
+    private static Patient map(ResultSet rs, int row) throws SQLException {
+        return new Patient(
+                Sql.uuid(rs, "patient_id"),
+                Sql.uuid(rs, "hospital_id"),
+                rs.getString("uhid"),
+                rs.getString("name"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getObject("date_of_birth", LocalDate.class),
+                rs.getString("gender"),
+                rs.getBoolean("whatsapp_opt_in"),
+                rs.getBoolean("sms_opt_in"),
+                rs.getString("fcm_token") != null);
+    }
+}

@@ -1,0 +1,71 @@
+package org.opd.orchestrator.shift;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import org.opd.orchestrator.cabin.Cabin;
+import org.opd.orchestrator.cabin.CabinRepository;
+import org.opd.orchestrator.department.DepartmentRepository;
+import org.opd.orchestrator.doctor.Doctor;
+import org.opd.orchestrator.doctor.DoctorRepository;
+import org.opd.orchestrator.error.BusinessRuleException;
+import org.opd.orchestrator.error.NotFoundException;
+import org.opd.orchestrator.logging.LogContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ShiftService {
+
+    private static final Logger log = LoggerFactory.getLogger(ShiftService.class);
+
+    private final DoctorRepository doctors;
+    private final CabinRepository cabins;
+    private final DepartmentRepository departments;
+    private final ShiftRepository shifts;
+    private final Clock clock;
+
+    ShiftService(DoctorRepository doctors, CabinRepository cabins, DepartmentRepository departments,
+                 ShiftRepository shifts, Clock clock) {
+        this.doctors = doctors;
+        this.cabins = cabins;
+        this.departments = departments;
+        this.shifts = shifts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Shift create(NewShift shift) {
+        Doctor doctor = doctors.require(shift.doctorId());
+        Cabin cabin = cabins.require(shift.cabinId());
+        if (!departments.require(cabin.deptId()).hospitalId().equals(doctor.hospitalId())) {
+            throw new BusinessRuleException("other-hospital", "Belongs to another hospital",
+                    "Cabin " + cabin.cabinId() + " is in another hospital than the doctor", Map.of("field", "cabinId"));
+        }
+        UUID assignmentId = shifts.create(shift);
+        return shifts.find(assignmentId).orElseThrow(() -> new NotFoundException("shift", assignmentId));
+    }
+
+    @Transactional
+    public Shift start(UUID assignmentId) {
+        Shift started = shifts.requireForUpdate(assignmentId).start(clock.instant());
+        shifts.update(started);
+        try (LogContext ignored = LogContext.doctor(started.doctorId())) {
+            log.info("Shift {} started", assignmentId);
+        }
+        return started;
+    }
+
+    @Transactional
+    public Shift end(UUID assignmentId) {
+        Shift ended = shifts.requireForUpdate(assignmentId).end(clock.instant());
+        shifts.update(ended);
+        try (LogContext ignored = LogContext.doctor(ended.doctorId())) {
+            log.info("Shift {} ended", assignmentId);
+        }
+        return ended;
+    }
+}

@@ -1,0 +1,33 @@
+package org.opd.orchestrator.shift.web;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+import org.opd.orchestrator.shift.NewShift;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+record CreateShiftRequest(
+        @NotNull UUID cabinId,
+        @NotNull UUID doctorId,
+        @NotNull LocalDate shiftDate,
+        @NotNull LocalTime shiftStartTime,
+        @NotNull LocalTime shiftEndTime,
+        @Positive @Max(500) Integer plannedTokens) {
+
+    @JsonIgnore
+    @AssertTrue(message = "shiftEndTime must be after shiftStartTime")
+    public boolean isShiftEndTimeAfterStart() {
+        return shiftStartTime == null || shiftEndTime == null || shiftEndTime.isAfter(shiftStartTime);
+    }
+
+    NewShift toNewShift() {
+        return new NewShift(cabinId, doctorId, shiftDate, shiftStartTime, shiftEndTime, plannedTokens);
+    }
+}

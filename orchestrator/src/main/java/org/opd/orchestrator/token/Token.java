@@ -1,0 +1,161 @@
+package org.opd.orchestrator.token;
+
+import static org.opd.schemas.token.TokenStatus.BOOKED;
+import static org.opd.schemas.token.TokenStatus.CANCELLED;
+import static org.opd.schemas.token.TokenStatus.CHECKED_IN;
+import static org.opd.schemas.token.TokenStatus.COMPLETED;
+import static org.opd.schemas.token.TokenStatus.IN_CONSULTATION;
+import static org.opd.schemas.token.TokenStatus.NO_SHOW;
+import static org.opd.schemas.token.TokenStatus.WAITING;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.opd.orchestrator.error.IllegalTransitionException;
+import org.opd.orchestrator.hospital.Coordinates;
+import org.opd.orchestrator.hospital.Geofence;
+import org.opd.schemas.token.TokenEventType;
+import org.opd.schemas.token.TokenStatus;
+
+/**
+ * A patient's queue token: the aggregate that owns the token's life. Each intention method
+ * checks the move against {@link TokenStatus#canMoveTo} (the one table of allowed moves),
+ * changes the token and records a {@link TokenChange}; a refused move throws
+ * {@link IllegalTransitionException} and changes nothing.
+ */
+public final class Token {
+
+    private static final String RESOURCE = "token";
+
+    private final TokenBooking booking;
+    private final long version;
+    private TokenStatus status;
+    private TokenTimeline timeline;
+    private String cancellationReason;
+    private final List<TokenChange> changes = new ArrayList<>();
+
+    private Token(TokenBooking booking, TokenStatus status, TokenTimeline timeline, String cancellationReason, long version) {
+        this.booking = booking;
+        this.status = status;
+        this.timeline = timeline;
+        this.cancellationReason = cancellationReason;
+        this.version = version;
+    }
+
+    public static Token issue(TokenBooking booking, Instant now) {
+        Token token = new Token(booking, BOOKED, TokenTimeline.NOT_STARTED, null, 0);
+        token.changes.add(new TokenChange(TokenEventType.TOKEN_ISSUED, null, BOOKED, now, null, Map.of()));
+        return token;
+    }
+
+    /** The token as stored, at the given version. */
+    public static Token restore(TokenBooking booking, TokenStatus status, TokenTimeline timeline,
+                                String cancellationReason, long version) {
+        return new Token(booking, status, timeline, cancellationReason, version);
+    }
+
+    /** The patient arrived; refused outside the hospital's geofence. */
+    public void checkIn(Coordinates at, Geofence geofence, Instant now) {
+        requireMove(CHECKED_IN, "check-in");
+        long distance = Math.round(geofence.distanceMetersTo(at));
+        if (!geofence.contains(at)) {
+            throw new OutsideGeofenceException(booking.tokenId(), distance, geofence.radiusMeters());
+        }
+        timeline = timeline.checkedIn(now, at);
+        moveTo(CHECKED_IN, TokenEventType.TOKEN_CHECKED_IN, now, null,
+                Map.of("latitude", at.latitude(), "longitude", at.longitude(), "distanceMeters", distance));
+    }
+
+    /** Triage is done; the patient waits to be called. */
+    public void markWaiting(Instant now) {
+        requireMove(WAITING, "wait");
+        moveTo(WAITING, TokenEventType.TOKEN_QUEUED, now, null, Map.of());
+    }
+
+    /** The doctor calls the patient into the cabin. The token stays WAITING until the consultation starts. */
+    public void call(Instant now) {
+        if (status != WAITING) {
+            throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), "call");
+        }
+        if (timeline.calledTime() != null) {
+            throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), "call",
+                    "Token " + booking.tokenId() + " has already been called");
+        }
+        timeline = timeline.called(now);
+        record(TokenEventType.TOKEN_CALLED, WAITING, WAITING, now, null, Map.of());
+    }
+
+    /** The called patient is with the doctor. */
+    public void startConsultation(Instant now) {
+        requireMove(IN_CONSULTATION, "start");
+        if (timeline.calledTime() == null) {
+            // Only call-next decides who enters the cabin, so one doctor never sees two patients at once.
+            throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), "start",
+                    "Token " + booking.tokenId() + " has not been called into the cabin");
+        }
+        timeline = timeline.consultationStarted(now);
+        moveTo(IN_CONSULTATION, TokenEventType.CONSULTATION_STARTED, now, null, Map.of());
+    }
+
+    public void complete(Instant now) {
+        requireMove(COMPLETED, "complete");
+        timeline = timeline.consultationEnded(now);
+        moveTo(COMPLETED, TokenEventType.TOKEN_COMPLETED, now, null, Map.of());
+    }
+
+    public void markNoShow(String reason, Instant now) {
+        requireMove(NO_SHOW, "no-show");
+        moveTo(NO_SHOW, TokenEventType.TOKEN_MARKED_NO_SHOW, now, reason, Map.of());
+    }
+
+    public void cancel(String reason, Instant now) {
+        requireMove(CANCELLED, "cancel");
+        cancellationReason = reason;
+        moveTo(CANCELLED, TokenEventType.TOKEN_CANCELLED, now, reason, Map.of());
+    }
+
+    private void requireMove(TokenStatus next, String action) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), action);
+        }
+    }
+
+    private void moveTo(TokenStatus next, TokenEventType type, Instant now, String reason, Map<String, Object> details) {
+        TokenStatus previous = status;
+        status = next;
+        record(type, previous, next, now, reason, details);
+    }
+
+    private void record(TokenEventType type, TokenStatus previous, TokenStatus next, Instant now, String reason,
+                        Map<String, Object> details) {
+        changes.add(new TokenChange(type, previous, next, now, reason, details));
+    }
+
+    public TokenBooking booking() {
+        return booking;
+    }
+
+    public TokenStatus status() {
+        return status;
+    }
+
+    public TokenTimeline timeline() {
+        return timeline;
+    }
+
+    public String cancellationReason() {
+        return cancellationReason;
+    }
+
+    /** The version the token was loaded at; saving it makes it version + 1. */
+    public long version() {
+        return version;
+    }
+
+    /** The changes accepted since the token was issued or restored, oldest first. */
+    public List<TokenChange> changes() {
+        return List.copyOf(changes);
+    }
+}

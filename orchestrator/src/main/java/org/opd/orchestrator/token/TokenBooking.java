@@ -1,0 +1,29 @@
+package org.opd.orchestrator.token;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.opd.schemas.token.BookingType;
+
+/**
+ * What a token is for, fixed when it is issued.
+ *
+ * @param tokenNumber department code and the number of the day, e.g. CARD-045
+ * @param serviceDate the day in the hospital's time zone that the number counts in
+ * @param priority    1 normal, 2 senior, 3 emergency
+ */
+public record TokenBooking(
+        UUID tokenId,
+        String tokenNumber,
+        UUID patientId,
+        UUID doctorId,
+        UUID deptId,
+        UUID cabinId,
+        UUID hospitalId,
+        BookingType bookingType,
+        int priority,
+        Instant scheduledTime,
+        LocalDate serviceDate,
+        String visitReason) {
+}

@@ -1,0 +1,51 @@
+package org.opd.orchestrator.token;
+
+import java.util.UUID;
+
+import org.opd.orchestrator.logging.LogContext;
+import org.opd.orchestrator.outbox.OutboxEvent;
+import org.opd.orchestrator.outbox.OutboxWriter;
+import org.opd.schemas.kafka.Topics;
+import org.opd.schemas.token.TokenEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes what a token's accepted changes leave behind, in the transaction that saves the token:
+ * a history row and an outbox event (keyed by doctor id) per change.
+ */
+@Component
+class TokenChangeRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenChangeRecorder.class);
+
+    private final TokenHistoryRepository history;
+    private final OutboxWriter outbox;
+    private final TokenMetrics metrics;
+
+    TokenChangeRecorder(TokenHistoryRepository history, OutboxWriter outbox, TokenMetrics metrics) {
+        this.history = history;
+        this.outbox = outbox;
+        this.metrics = metrics;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void record(Token token, TokenContext context) {
+        TokenBooking booking = token.booking();
+        try (LogContext ignored = LogContext.token(booking.tokenId(), booking.doctorId())) {
+            for (TokenChange change : token.changes()) {
+                UUID eventId = UUID.randomUUID();
+                history.append(booking.tokenId(), change, eventId);
+                TokenEvent event = TokenEvents.of(eventId, token, change, context);
+                outbox.append(new OutboxEvent(eventId, Topics.TOKEN_AGGREGATE, booking.doctorId().toString(),
+                        change.type().name(), TokenEvent.SCHEMA_VERSION, event));
+                metrics.countWhenCommitted(change.type());
+                log.info("Token {} {}: {} -> {} (event {})", booking.tokenNumber(), change.type(),
+                        change.previousStatus(), change.newStatus(), eventId);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.opd.orchestrator.token;
+
+import org.opd.schemas.token.TokenEventType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Counts accepted token changes by type ({@code opd_token_transitions_total{type}}), once they are committed. */
+@Component
+class TokenMetrics {
+
+    private final MeterRegistry registry;
+
+    TokenMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void countWhenCommitted(TokenEventType type) {
+        Counter counter = Counter.builder("opd.token.transitions")
+                .description("Accepted token changes, by event type")
+                .tag("type", type.name())
+                .register(registry);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
+    }
+}

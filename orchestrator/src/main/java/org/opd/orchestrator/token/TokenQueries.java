@@ -1,0 +1,23 @@
+package org.opd.orchestrator.token;
+
+import java.util.UUID;
+
+import org.opd.orchestrator.error.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads tokens as PostgreSQL, the source of truth, has them. */
+@Service
+public class TokenQueries {
+
+    private final TokenRepository tokens;
+
+    TokenQueries(TokenRepository tokens) {
+        this.tokens = tokens;
+    }
+
+    @Transactional(readOnly = true)
+    public LoadedToken require(UUID tokenId) {
+        return tokens.find(tokenId).orElseThrow(() -> new NotFoundException("token", tokenId));
+    }
+}

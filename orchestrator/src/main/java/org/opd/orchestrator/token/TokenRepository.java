@@ -1,0 +1,171 @@
+package org.opd.orchestrator.token;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.opd.orchestrator.hospital.Coordinates;
+import org.opd.orchestrator.hospital.Geofence;
+import org.opd.orchestrator.jdbc.Sql;
+import org.opd.schemas.token.BookingType;
+import org.opd.schemas.token.TokenStatus;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TokenRepository {
+
+    private static final String SELECT = """
+            SELECT t.*,
+                   d.avg_consultation_time AS doctor_avg_consultation_time,
+                   dep.buffer_time AS dept_buffer_time,
+                   h.timezone AS hospital_timezone,
+                   h.latitude AS hospital_latitude,
+                   h.longitude AS hospital_longitude,
+                   h.geofence_radius AS hospital_geofence_radius
+            FROM tokens t
+            JOIN doctors d ON d.doctor_id = t.doctor_id
+            JOIN departments dep ON dep.dept_id = t.dept_id
+            JOIN hospitals h ON h.hospital_id = t.hospital_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    TokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<LoadedToken> find(UUID tokenId) {
+        return jdbc.sql(SELECT + " WHERE t.token_id = :id").param("id", tokenId).query(TokenRepository::map).optional();
+    }
+
+    /** The token, locked until the transaction ends so that moves of one token happen one after another. */
+    Optional<LoadedToken> findForUpdate(UUID tokenId) {
+        return jdbc.sql(SELECT + " WHERE t.token_id = :id FOR UPDATE OF t").param("id", tokenId)
+                .query(TokenRepository::map).optional();
+    }
+
+    /**
+     * The doctor's next patient, locked: the waiting, not yet called token of the highest
+     * priority, and of those the one that checked in first. A token another transaction is
+     * changing right now is skipped rather than waited for.
+     */
+    Optional<LoadedToken> lockNextToCall(UUID doctorId) {
+        return jdbc.sql(SELECT + """
+                         WHERE t.doctor_id = :doctorId AND t.status = 'WAITING' AND t.called_time IS NULL
+                         ORDER BY t.priority DESC, t.check_in_time, t.token_id
+                         LIMIT 1
+                         FOR UPDATE OF t SKIP LOCKED
+                        """)
+                .param("doctorId", doctorId).query(TokenRepository::map).optional();
+    }
+
+    /** The token that holds the doctor's cabin: in consultation, or called in and not yet started. */
+    Optional<LoadedToken> findInCabin(UUID doctorId) {
+        return jdbc.sql(SELECT + """
+                         WHERE t.doctor_id = :doctorId
+                           AND (t.status = 'IN_CONSULTATION' OR (t.status = 'WAITING' AND t.called_time IS NOT NULL))
+                         ORDER BY t.called_time
+                         LIMIT 1
+                        """)
+                .param("doctorId", doctorId).query(TokenRepository::map).optional();
+    }
+
+    void insert(Token token) {
+        TokenBooking b = token.booking();
+        jdbc.sql("""
+                        INSERT INTO tokens (token_id, token_number, patient_id, doctor_id, cabin_id, dept_id, hospital_id,
+                                            booking_type, priority, status, scheduled_time, service_date, visit_reason, version)
+                        VALUES (:tokenId, :tokenNumber, :patientId, :doctorId, :cabinId, :deptId, :hospitalId,
+                                :bookingType, :priority, :status, :scheduledTime, :serviceDate, :visitReason, :version)
+                        """)
+                .param("tokenId", b.tokenId())
+                .param("tokenNumber", b.tokenNumber())
+                .param("patientId", b.patientId())
+                .param("doctorId", b.doctorId())
+                .param("cabinId", b.cabinId())
+                .param("deptId", b.deptId())
+                .param("hospitalId", b.hospitalId())
+                .param("bookingType", b.bookingType().name())
+                .param("priority", b.priority())
+                .param("status", token.status().name())
+                .param("scheduledTime", Sql.timestamp(b.scheduledTime()))
+                .param("serviceDate", b.serviceDate())
+                .param("visitReason", b.visitReason())
+                .param("version", token.version())
+                .update();
+    }
+
+    /** Saves the token's lifecycle at version + 1, provided nobody saved it since it was loaded. */
+    void update(Token token) {
+        TokenTimeline timeline = token.timeline();
+        Coordinates checkInAt = timeline.checkInLocation();
+        int updated = jdbc.sql("""
+                        UPDATE tokens
+                        SET status = :status,
+                            check_in_time = :checkInTime,
+                            check_in_latitude = :checkInLatitude,
+                            check_in_longitude = :checkInLongitude,
+                            called_time = :calledTime,
+                            consultation_start_time = :consultationStartTime,
+                            consultation_end_time = :consultationEndTime,
+                            cancellation_reason = :cancellationReason,
+                            version = version + 1,
+                            updated_at = now()
+                        WHERE token_id = :tokenId AND version = :version
+                        """)
+                .param("status", token.status().name())
+                .param("checkInTime", Sql.timestamp(timeline.checkInTime()))
+                .param("checkInLatitude", checkInAt == null ? null : BigDecimal.valueOf(checkInAt.latitude()))
+                .param("checkInLongitude", checkInAt == null ? null : BigDecimal.valueOf(checkInAt.longitude()))
+                .param("calledTime", Sql.timestamp(timeline.calledTime()))
+                .param("consultationStartTime", Sql.timestamp(timeline.consultationStartTime()))
+                .param("consultationEndTime", Sql.timestamp(timeline.consultationEndTime()))
+                .param("cancellationReason", token.cancellationReason())
+                .param("tokenId", token.booking().tokenId())
+                .param("version", token.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("Token " + token.booking().tokenId() + " changed since version "
+                    + token.version());
+        }
+    }
+
+    private static LoadedToken map(ResultSet rs, int row) throws SQLException {
+        TokenBooking booking = new TokenBooking(
+                Sql.uuid(rs, "token_id"),
+                rs.getString("token_number"),
+                Sql.uuid(rs, "patient_id"),
+                Sql.uuid(rs, "doctor_id"),
+                Sql.uuid(rs, "dept_id"),
+                Sql.uuid(rs, "cabin_id"),
+                Sql.uuid(rs, "hospital_id"),
+                BookingType.valueOf(rs.getString("booking_type")),
+                rs.getInt("priority"),
+                Sql.instant(rs, "scheduled_time"),
+                rs.getObject("service_date", LocalDate.class),
+                rs.getString("visit_reason"));
+        Double latitude = Sql.decimal(rs, "check_in_latitude");
+        Double longitude = Sql.decimal(rs, "check_in_longitude");
+        TokenTimeline timeline = new TokenTimeline(
+                Sql.instant(rs, "check_in_time"),
+                latitude == null || longitude == null ? null : new Coordinates(latitude, longitude),
+                Sql.instant(rs, "called_time"),
+                Sql.instant(rs, "consultation_start_time"),
+                Sql.instant(rs, "consultation_end_time"));
+        Token token = Token.restore(booking, TokenStatus.valueOf(rs.getString("status")), timeline,
+                rs.getString("cancellation_reason"), rs.getLong("version"));
+        TokenContext context = new TokenContext(
+                ZoneId.of(rs.getString("hospital_timezone")),
+                new Geofence(new Coordinates(rs.getDouble("hospital_latitude"), rs.getDouble("hospital_longitude")),
+                        rs.getInt("hospital_geofence_radius")),
+                rs.getInt("doctor_avg_consultation_time"),
+                rs.getInt("dept_buffer_time"));
+        return new LoadedToken(token, context);
+    }
+}

@@ -1,0 +1,167 @@
+package org.opd.orchestrator.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.opd.orchestrator.error.BusinessRuleException;
+import org.opd.orchestrator.error.ConflictException;
+import org.opd.orchestrator.error.NotFoundException;
+import org.opd.orchestrator.error.ProblemException;
+import org.opd.orchestrator.error.UnavailableException;
+import org.postgresql.util.PSQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * Every error of the API as an RFC 7807 problem ({@code application/problem+json}): {@code type},
+ * {@code title}, {@code status}, {@code detail}, and the problem's own members: {@code errors}
+ * for invalid input, {@code currentStatus} for a refused move, {@code field} for a taken value.
+ * Spring MVC's own errors (unknown path, wrong method, bad id in a path) come out the same way
+ * through {@link ResponseEntityExceptionHandler}.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final String TYPE_PREFIX = "urn:opd:problem:";
+
+    /** One invalid part of the input. */
+    record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> brokenRule(BusinessRuleException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unavailable(UnavailableException e) {
+        log.warn("{}: {}", e.detail(), String.valueOf(e.getCause()));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently",
+                "Someone else changed this at the same time; read it again and retry");
+    }
+
+    /**
+     * A row the schema refuses although the input passed validation. Only the constraint's name
+     * is logged and shown: the database's message quotes the row, with names and phone numbers.
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> refusedBySchema(DataIntegrityViolationException e) {
+        String constraint = constraintOf(e);
+        log.warn("Database refused a change: constraint {}", constraint);
+        ResponseEntity<Object> response = problem(HttpStatus.UNPROCESSABLE_ENTITY, "constraint-violated",
+                "Refused by the database", "The change breaks the database rule " + constraint);
+        ((ProblemDetail) response.getBody()).setProperty("constraint", constraint);
+        return response;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed on the server; it has been logged");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return invalid(errors.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")), errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)
+                && !mapping.getPath().isEmpty()) {
+            String field = pathOf(mapping);
+            String message = cause instanceof InvalidFormatException format && format.getTargetType().isEnum()
+                    ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+                    : "has the wrong type or format";
+            return invalid(field + " " + message, List.of(new FieldProblem(field, message)));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "The request body is missing or is not valid JSON");
+    }
+
+    private ResponseEntity<Object> invalid(String detail, List<FieldProblem> errors) {
+        ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+        ((ProblemDetail) response.getBody()).setProperty("errors", errors);
+        return response;
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, ProblemException e) {
+        ResponseEntity<Object> response = problem(status, e.type(), e.title(), e.detail());
+        e.properties().forEach(((ProblemDetail) response.getBody())::setProperty);
+        return response;
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String constraintOf(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return psql.getServerErrorMessage().getConstraint();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+package org.opd.orchestrator.support;
+
+import java.util.Map;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** The orchestrator's HTTP API as a client sees it: status, content type, headers and JSON body. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestRestTemplate rest;
+
+    public Api(TestRestTemplate rest) {
+        this.rest = rest;
+    }
+
+    public record Reply(int status, MediaType contentType, HttpHeaders headers, JsonNode body) {
+
+        public String text(String field) {
+            return body.path(field).asText(null);
+        }
+    }
+
+    public Reply post(String path, Object body) {
+        return exchange(HttpMethod.POST, path, write(body));
+    }
+
+    public Reply postRaw(String path, String body) {
+        return exchange(HttpMethod.POST, path, body);
+    }
+
+    /** A POST without a body, as a screen button sends it. */
+    public Reply post(String path) {
+        return exchange(HttpMethod.POST, path, null);
+    }
+
+    public Reply get(String path) {
+        return exchange(HttpMethod.GET, path, null);
+    }
+
+    /** Creates something and returns the named id, failing unless the API answered 201. */
+    public String create(String path, Map<String, ?> body, String idField) {
+        Reply reply = post(path, body);
+        if (reply.status() != 201) {
+            throw new AssertionError("POST " + path + " answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.text(idField);
+    }
+
+    private Reply exchange(HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (body != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        ResponseEntity<String> response = rest.exchange("/api/v1" + path, method, new HttpEntity<>(body, headers), String.class);
+        return new Reply(response.getStatusCode().value(), response.getHeaders().getContentType(), response.getHeaders(),
+                read(response.getBody()));
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static JsonNode read(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Not JSON: " + body, e);
+        }
+    }
+}

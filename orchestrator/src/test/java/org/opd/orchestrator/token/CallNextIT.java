@@ -1,0 +1,127 @@
+package org.opd.orchestrator.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+
+import org.junit.jupiter.api.Test;
+import org.opd.orchestrator.support.Api;
+import org.opd.orchestrator.support.Clinic;
+import org.opd.orchestrator.support.OrchestratorIntegrationTest;
+import org.springframework.http.MediaType;
+
+class CallNextIT extends OrchestratorIntegrationTest {
+
+    @Test
+    void callsTheHighestPriorityFirstThenByCheckInTime() {
+        // Given two normal patients and then an emergency waiting, and one patient checked in but not triaged
+        Clinic clinic = Clinic.open(api);
+        String firstNormal = clinic.waitingToken(1);
+        String secondNormal = clinic.waitingToken(1);
+        String emergency = clinic.waitingToken(3);
+        String notTriaged = clinic.token(1).get("tokenId").asText();
+        clinic.checkIn(notTriaged);
+
+        // When the doctor works through the queue
+        String firstCalled = seeNext(clinic);
+        String secondCalled = seeNext(clinic);
+        String thirdCalled = seeNext(clinic);
+        Api.Reply nobodyLeft = api.post("/doctors/" + clinic.doctorId + "/call-next");
+
+        // Then the emergency goes first, then the normal patients in check-in order
+        assertThat(List.of(firstCalled, secondCalled, thirdCalled)).containsExactly(emergency, firstNormal, secondNormal);
+
+        // And when nobody waits, the call is a 404 problem (the untriaged patient is not in line yet)
+        assertThat(nobodyLeft.status()).isEqualTo(404);
+        assertThat(nobodyLeft.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(nobodyLeft.text("type")).isEqualTo("urn:opd:problem:no-waiting-token");
+        assertThat(api.get("/tokens/" + notTriaged).text("calledTime")).isNull();
+    }
+
+    @Test
+    void refusesToCallWhileSomeoneIsCalledInOrInConsultation() {
+        // Given two waiting patients, the first called in
+        Clinic clinic = Clinic.open(api);
+        String first = clinic.waitingToken(1);
+        String second = clinic.waitingToken(1);
+        String callNext = "/doctors/" + clinic.doctorId + "/call-next";
+        assertThat(api.post(callNext).text("tokenId")).isEqualTo(first);
+
+        // When the doctor clicks again before starting, and again during the consultation
+        Api.Reply whileCalled = api.post(callNext);
+        api.post("/tokens/" + first + "/start");
+        Api.Reply whileConsulting = api.post(callNext);
+
+        // Then both are refused, naming the token in the cabin
+        assertThat(whileCalled.status()).isEqualTo(409);
+        assertThat(whileCalled.text("type")).isEqualTo("urn:opd:problem:doctor-busy");
+        assertThat(whileCalled.text("tokenId")).isEqualTo(first);
+        assertThat(whileCalled.text("currentStatus")).isEqualTo("WAITING");
+        assertThat(whileConsulting.status()).isEqualTo(409);
+        assertThat(whileConsulting.text("currentStatus")).isEqualTo("IN_CONSULTATION");
+
+        // And after the consultation the next patient is called
+        api.post("/tokens/" + first + "/complete");
+        assertThat(api.post(callNext).text("tokenId")).isEqualTo(second);
+    }
+
+    @Test
+    void refusesToStartAConsultationOfAPatientNotCalledIn() {
+        Clinic clinic = Clinic.open(api);
+        String waiting = clinic.waitingToken(1);
+
+        Api.Reply refused = api.post("/tokens/" + waiting + "/start");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("currentStatus")).isEqualTo("WAITING");
+        assertThat(refused.text("detail")).contains("has not been called");
+    }
+
+    @Test
+    void tenSimultaneousClicksCallExactlyOnePatient() throws Exception {
+        // Given three patients waiting
+        Clinic clinic = Clinic.open(api);
+        for (int i = 0; i < 3; i++) {
+            clinic.waitingToken(1);
+        }
+
+        // When "call next" is clicked ten times at once
+        CyclicBarrier together = new CyclicBarrier(10);
+        List<Callable<Api.Reply>> clicks = Collections.nCopies(10, () -> {
+            together.await();
+            return api.post("/doctors/" + clinic.doctorId + "/call-next");
+        });
+        List<Api.Reply> replies = TokenIssueIT.inParallel(clicks);
+
+        // Then one patient is called and every other click is told the cabin is taken
+        assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
+        assertThat(replies).filteredOn(reply -> reply.status() == 409)
+                .hasSize(9)
+                .allSatisfy(reply -> assertThat(reply.text("type")).isEqualTo("urn:opd:problem:doctor-busy"));
+        assertThat(jdbc.sql("SELECT count(*) FROM tokens WHERE doctor_id = :d::uuid AND called_time IS NOT NULL")
+                .param("d", clinic.doctorId).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE aggregateid = :d AND type = 'TOKEN_CALLED'")
+                .param("d", clinic.doctorId).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void answers404ForAnUnknownDoctor() {
+        Api.Reply reply = api.post("/doctors/6f1c1c36-0000-4000-8000-000000000000/call-next");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.text("resource")).isEqualTo("doctor");
+    }
+
+    /** Calls the next patient, sees them and returns whom. */
+    private String seeNext(Clinic clinic) {
+        Api.Reply called = api.post("/doctors/" + clinic.doctorId + "/call-next");
+        assertThat(called.status()).as("call-next answered %s", called.body()).isEqualTo(200);
+        String tokenId = called.text("tokenId");
+        assertThat(api.post("/tokens/" + tokenId + "/start").status()).isEqualTo(200);
+        assertThat(api.post("/tokens/" + tokenId + "/complete").status()).isEqualTo(200);
+        return tokenId;
+    }
+}

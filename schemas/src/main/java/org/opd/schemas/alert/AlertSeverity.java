@@ -1,0 +1,7 @@
+package org.opd.schemas.alert;
+
+public enum AlertSeverity {
+    INFO,
+    WARNING,
+    CRITICAL
+}

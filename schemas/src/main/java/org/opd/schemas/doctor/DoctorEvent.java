@@ -1,0 +1,36 @@
+package org.opd.schemas.doctor;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One change of a doctor's shift, as published on {@code opd.doctor-events} (key: doctor id),
+ * so that queue consumers know when a doctor is due, present, on a break or gone.
+ * Same compatibility rules as {@link org.opd.schemas.token.TokenEvent}.
+ *
+ * @param plannedStart the shift's planned start as an instant (shift date and time in the hospital's zone)
+ * @param actualStart  when the doctor really started; null until then
+ * @param breakEndsAt  for {@link DoctorEventType#BREAK_STARTED}: when the doctor expects to be back
+ */
+public record DoctorEvent(
+        int schemaVersion,
+        UUID eventId,
+        DoctorEventType type,
+        Instant occurredAt,
+        UUID doctorId,
+        UUID deptId,
+        UUID hospitalId,
+        UUID cabinId,
+        UUID assignmentId,
+        LocalDate shiftDate,
+        Instant plannedStart,
+        Instant plannedEnd,
+        Instant actualStart,
+        Instant actualEnd,
+        Instant breakEndsAt,
+        int avgConsultationMinutes,
+        int bufferMinutes) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

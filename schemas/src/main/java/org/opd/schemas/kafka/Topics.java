@@ -1,0 +1,55 @@
+package org.opd.schemas.kafka;
+
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.opd.schemas.alert.OperationsAlert;
+import org.opd.schemas.doctor.DoctorEvent;
+import org.opd.schemas.notification.NotificationRequest;
+import org.opd.schemas.queue.QueueSnapshot;
+import org.opd.schemas.token.TokenEvent;
+
+/** Every topic of the system, with its key and value serdes. Keys are doctor ids. */
+public final class Topics {
+
+    /** Partitions of every doctor-keyed topic; equal counts keep them co-partitioned. */
+    public static final int DOCTOR_PARTITIONS = 6;
+
+    /** Token changes from the outbox, in per-doctor order. */
+    public static final Topic<String, TokenEvent> TOKEN_EVENTS = new Topic<>("opd.token-events",
+            Serdes.String(), new JsonSerde<>(TokenEvent.class), DOCTOR_PARTITIONS, false);
+
+    /** Shift starts, ends and breaks from the outbox, in per-doctor order. */
+    public static final Topic<String, DoctorEvent> DOCTOR_EVENTS = new Topic<>("opd.doctor-events",
+            Serdes.String(), new JsonSerde<>(DoctorEvent.class), DOCTOR_PARTITIONS, false);
+
+    /** The latest live queue of each doctor. */
+    public static final Topic<String, QueueSnapshot> QUEUE_SNAPSHOTS = new Topic<>("opd.queue-snapshots",
+            Serdes.String(), new JsonSerde<>(QueueSnapshot.class), DOCTOR_PARTITIONS, true);
+
+    /** What patients should be told, decided from the live queue (T_MINUS_3, CALL_NOW, …). */
+    public static final Topic<String, NotificationRequest> NOTIFICATION_REQUESTS = new Topic<>(
+            "opd.notification-requests", Serdes.String(), new JsonSerde<>(NotificationRequest.class),
+            DOCTOR_PARTITIONS, false);
+
+    /** Operations alerts raised and resolved; compacted so the latest state of each alert stays. */
+    public static final Topic<String, OperationsAlert> ALERTS = new Topic<>("opd.alerts",
+            Serdes.String(), new JsonSerde<>(OperationsAlert.class), DOCTOR_PARTITIONS, true);
+
+    public static final List<Topic<?, ?>> ALL =
+            List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, NOTIFICATION_REQUESTS, ALERTS);
+
+    /** Outbox aggregate type of token events; the cdc-connector routes it to {@link #TOKEN_EVENTS}. */
+    public static final String TOKEN_AGGREGATE = "token-events";
+
+    /** Outbox aggregate type of doctor events; routed to {@link #DOCTOR_EVENTS}. */
+    public static final String DOCTOR_AGGREGATE = "doctor-events";
+
+    private Topics() {
+    }
+
+    /** The topic an outbox row of the given aggregate type is published to. */
+    public static String forAggregate(String aggregateType) {
+        return "opd." + aggregateType;
+    }
+}

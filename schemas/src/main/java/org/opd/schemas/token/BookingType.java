@@ -1,0 +1,7 @@
+package org.opd.schemas.token;
+
+public enum BookingType {
+    WALK_IN,
+    ONLINE,
+    EMERGENCY
+}

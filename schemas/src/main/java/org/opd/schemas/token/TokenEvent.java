@@ -1,0 +1,46 @@
+package org.opd.schemas.token;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One change of a token, as published on {@code opd.token-events} (key: doctor id).
+ *
+ * <p>Carries ids and the timing the queue needs, never a patient's name or phone number.
+ * The doctor's configured average consultation time and the department's buffer travel
+ * with each event so that queue consumers need no lookup. Changes must stay backward
+ * compatible: add fields (nullable, so old events still read), never rename or remove.
+ *
+ * @param schemaVersion          version of this contract, {@link #SCHEMA_VERSION} when written
+ * @param eventId                unique per event; consumers drop duplicates by it
+ * @param previousStatus         null for {@link TokenEventType#TOKEN_ISSUED}
+ * @param priority               1 normal, 2 senior, 3 emergency
+ * @param avgConsultationMinutes the doctor's configured average consultation time
+ * @param bufferMinutes          the department's gap between consultations
+ */
+public record TokenEvent(
+        int schemaVersion,
+        UUID eventId,
+        TokenEventType type,
+        Instant occurredAt,
+        UUID tokenId,
+        String tokenNumber,
+        UUID patientId,
+        UUID doctorId,
+        UUID deptId,
+        UUID hospitalId,
+        UUID cabinId,
+        TokenStatus previousStatus,
+        TokenStatus newStatus,
+        int priority,
+        BookingType bookingType,
+        Instant scheduledTime,
+        Instant checkInTime,
+        Instant calledTime,
+        Instant consultationStartTime,
+        Instant consultationEndTime,
+        int avgConsultationMinutes,
+        int bufferMinutes) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -40,6 +40,29 @@ final class OutboxTable {
         }
     }
 
+    /** An event committed on its own, and the WAL position written just before its transaction's commit. */
+    record CommittedEvent(TokenEvent event, String walBeforeCommit) {
+    }
+
+    /**
+     * Commits one event and notes the WAL position inside its transaction, after the insert: a slot that
+     * confirmed no further than that has not been told the event was consumed.
+     */
+    CommittedEvent commitEventNotingWal(String aggregateType, UUID doctorId) throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            TokenEvent event = insertEventOf(connection, aggregateType, doctorId);
+            String walBeforeCommit;
+            try (PreparedStatement select = connection.prepareStatement("SELECT pg_current_wal_insert_lsn()");
+                 ResultSet result = select.executeQuery()) {
+                result.next();
+                walBeforeCommit = result.getString(1);
+            }
+            connection.commit();
+            return new CommittedEvent(event, walBeforeCommit);
+        }
+    }
+
     /** Inserts one event on the caller's connection (committed at once in auto-commit mode) and returns it. */
     static TokenEvent insertEventOf(Connection connection, String aggregateType, UUID doctorId) throws SQLException {
         TokenEvent event = tokenIssued(doctorId);

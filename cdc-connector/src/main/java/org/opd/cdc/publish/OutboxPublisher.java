@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -82,10 +83,15 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
         Producer<byte[], byte[]> kafka = producer;
-        // Send the whole batch before waiting, so that it travels in few requests.
+        // Send the whole batch before waiting, so that it travels in few requests, but send nothing after an
+        // event Kafka refused: a later event must never reach Kafka ahead of an earlier one of the same doctor.
+        AtomicBoolean refused = new AtomicBoolean();
         List<OutboxEvent> events = new ArrayList<>(records.size());
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         for (RecordChangeEvent<SourceRecord> record : records) {
+            if (refused.get()) {
+                break;
+            }
             if (onlyMovesThePosition(record.record())) {
                 events.add(null);
                 acks.add(null);
@@ -96,14 +102,16 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
             acks.add(kafka.send(event.toProducerRecord(), (metadata, error) -> {
                 if (error == null) {
                     metrics.published(event, Instant.now());
+                } else {
+                    refused.set(true);
                 }
             }));
         }
         List<UUID> published = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
+        for (int i = 0; i < events.size(); i++) {
             OutboxEvent event = events.get(i);
             if (event != null) {
-                awaitAck(event, acks.get(i));
+                awaitAck(kafka, event, acks.get(i));
                 published.add(UUID.fromString(event.eventId()));
             }
             committer.markProcessed(records.get(i));
@@ -118,7 +126,8 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
                 || OutboxConnectorConfig.HEARTBEAT_TABLE_TOPIC.equals(record.topic());
     }
 
-    private void awaitAck(OutboxEvent event, Future<RecordMetadata> ack) throws InterruptedException {
+    private void awaitAck(Producer<byte[], byte[]> kafka, OutboxEvent event, Future<RecordMetadata> ack)
+            throws InterruptedException {
         try (var eventId = MDC.putCloseable("eventId", event.eventId());
              var doctorId = MDC.putCloseable("doctorId", event.key())) {
             if (!ack.isDone()) {
@@ -128,7 +137,9 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
             log.debug("Published {} to {}-{} at offset {}", event.eventType(), metadata.topic(), metadata.partition(),
                     metadata.offset());
         } catch (ExecutionException e) {
-            // Stopping capture here keeps this event and every later one in the WAL for the next engine run.
+            // Drop what this producer still holds, so that no later event goes out once the broker is back;
+            // stopping capture here keeps this event and every later one in the WAL for the next engine run.
+            kafka.close(Duration.ZERO);
             throw new IllegalStateException("Kafka did not acknowledge event " + event.eventId() + " for topic "
                     + event.topic() + ": " + e.getCause().getMessage(), e.getCause());
         } finally {

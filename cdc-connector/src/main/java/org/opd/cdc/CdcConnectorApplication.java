@@ -1,11 +1,14 @@
 package org.opd.cdc;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-@SpringBootApplication
+// The connector opens its own connections (opd.cdc.database); next to the other services in one JVM,
+// Spring Boot would otherwise build a DataSource from the JDBC jars they bring and fail without a URL.
+@SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 // Gives the outbox clean-up and the slot monitor Spring Boot's task scheduler.
 @EnableScheduling

@@ -3,9 +3,8 @@ package org.opd.eta.estimate;
 import java.util.List;
 
 /**
- * Estimates when each token in a doctor's line will be called in. The seed formula
- * ({@link SeedFormulaEtaEstimator}) is the first implementation; a learned model replaces it
- * without the topology changing.
+ * Estimates when each token in a doctor's line will be called in: the service's
+ * {@link LearnedEtaEstimator}, and the seed formula ({@link SeedFormulaEtaEstimator}) it is measured against.
  */
 public interface EtaEstimator {
 

@@ -19,6 +19,7 @@ import org.opd.schemas.alert.OperationsAlert;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.notification.NotificationRequest;
 import org.opd.schemas.queue.DoctorStatus;
+import org.opd.schemas.queue.EtaChange;
 import org.opd.schemas.queue.QueueSnapshot;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
@@ -31,7 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Applies each token and doctor event to its doctor's queue in the state store and forwards the new
- * snapshot, the notification requests and the alerts it causes. A wall-clock punctuation recomputes
+ * snapshot, the ETA changes, the notification requests and the alerts it causes. A wall-clock punctuation recomputes
  * every queue as time passes and publishes again when what screens show changed.
  */
 final class QueueProcessor implements Processor<String, QueueInput, String, QueueOutput> {
@@ -113,6 +114,9 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
         QueueSnapshot snapshot = assembler.assemble(queue, departed);
         forward(doctorId, new QueueOutput.Snapshot(snapshot), timestamp);
         published.increment();
+        for (EtaChange change : EtaChanges.between(queue.lastPublished(), snapshot)) {
+            forward(doctorId, new QueueOutput.EtaChanged(change), timestamp);
+        }
         DoctorQueue next = queue.withPublished(view(snapshot));
         next = tell(doctorId, next, snapshot, called, timestamp);
         next = alert(next, timestamp);

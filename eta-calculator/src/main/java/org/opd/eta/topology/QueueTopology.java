@@ -27,7 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The live queues: token and doctor events (key doctor id, co-partitioned) → per-doctor queue state →
- * a queue snapshot per change (key doctor id), notification requests and doctor alerts; the snapshots,
+ * a queue snapshot per change (key doctor id), the ETA changes it carries, notification requests and
+ * doctor alerts; the snapshots,
  * repartitioned by department, feed the department loads behind BOTTLENECK alerts. Plain Kafka
  * Streams, usable without Spring.
  */
@@ -74,6 +75,10 @@ public final class QueueTopology {
                             Produced.with(Topics.QUEUE_SNAPSHOTS.keySerde(), Topics.QUEUE_SNAPSHOTS.valueSerde()).withName(SNAPSHOT_SINK));
                     departments(published);
                 }, "snapshots"))
+                .branch((key, output) -> output instanceof QueueOutput.EtaChanged, Branched.withConsumer(changes -> changes
+                        .mapValues(output -> ((QueueOutput.EtaChanged) output).change(), Named.as("eta-change-value"))
+                        .to(Topics.ETA_CHANGES.name(), Produced.with(Topics.ETA_CHANGES.keySerde(),
+                                Topics.ETA_CHANGES.valueSerde()).withName("eta-changes-sink")), "eta-changes"))
                 .branch((key, output) -> output instanceof QueueOutput.Notification, Branched.withConsumer(notifications -> notifications
                         .mapValues(output -> ((QueueOutput.Notification) output).request(), Named.as("notification-value"))
                         .to(Topics.NOTIFICATION_REQUESTS.name(), Produced.with(Topics.NOTIFICATION_REQUESTS.keySerde(),

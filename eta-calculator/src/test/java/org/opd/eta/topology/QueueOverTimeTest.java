@@ -81,7 +81,7 @@ class QueueOverTimeTest {
 
     @Test
     void aQueueThatDoesNotChangeIsRepublishedOnlyToKeepTheDoctorsStatusAlive() {
-        start(new SeedFormulaEtaEstimator(), TopologySettings.DEFAULTS);
+        start(SeedFormulaEtaEstimator.withoutDoubleCount(), TopologySettings.DEFAULTS);
         var a = day.token("GEN-001", NORMAL);
         send(a.checkedIn(0));
         snapshots.readValuesToList();
@@ -142,7 +142,7 @@ class QueueOverTimeTest {
 
     @Test
     void patientsAreToldOnceWhenTheyAreThreeFromTheFrontAndWhenTheyAreCalled() {
-        start(new SeedFormulaEtaEstimator(), TopologySettings.DEFAULTS);
+        start(SeedFormulaEtaEstimator.withoutDoubleCount(), TopologySettings.DEFAULTS);
         var tokens = List.of(day.token("GEN-001", NORMAL), day.token("GEN-002", NORMAL), day.token("GEN-003", NORMAL),
                 day.token("GEN-004", NORMAL), day.token("GEN-005", NORMAL));
         for (int i = 0; i < tokens.size(); i++) {
@@ -177,7 +177,7 @@ class QueueOverTimeTest {
 
     @Test
     void aWaitingPatientIsToldOnceWhenEmergenciesPushTheirEtaBackByMoreThanTheThreshold() {
-        start(new SeedFormulaEtaEstimator(), TopologySettings.DEFAULTS);
+        start(SeedFormulaEtaEstimator.withoutDoubleCount(), TopologySettings.DEFAULTS);
         var first = day.token("GEN-001", NORMAL);
         var second = day.token("GEN-002", NORMAL);
         send(first.checkedIn(0), second.checkedIn(1));
@@ -199,7 +199,7 @@ class QueueOverTimeTest {
 
     @Test
     void aTokenWaitingPastTheP90ShownAtCheckInRaisesLongWaitUntilItIsSeen() {
-        start(new SeedFormulaEtaEstimator(), TopologySettings.DEFAULTS);
+        start(SeedFormulaEtaEstimator.withoutDoubleCount(), TopologySettings.DEFAULTS);
         var first = day.token("GEN-001", NORMAL);
         var second = day.token("GEN-002", NORMAL);
         send(first.checkedIn(0), first.called(0), first.started(0), second.checkedIn(0));
@@ -219,7 +219,7 @@ class QueueOverTimeTest {
 
     @Test
     void aDoctorOnShiftWithPatientsWaitingAndNoConsultationIsIdleUntilTheNextStarts() {
-        start(new SeedFormulaEtaEstimator(), TopologySettings.DEFAULTS);
+        start(SeedFormulaEtaEstimator.withoutDoubleCount(), TopologySettings.DEFAULTS);
         var a = day.token("GEN-001", NORMAL);
         sendShift(day.shiftScheduled(0, 0, 240), day.shiftStarted(0));
         send(a.checkedIn(1));
@@ -241,7 +241,7 @@ class QueueOverTimeTest {
     void aDepartmentWithTooManyInLineAcrossItsDoctorsIsABottleneckUntilTheLineShrinks() {
         TopologySettings threeInLine = new TopologySettings(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10),
                 3, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMinutes(10));
-        start(new SeedFormulaEtaEstimator(), threeInLine);
+        start(SeedFormulaEtaEstimator.withoutDoubleCount(), threeInLine);
         var colleague = new DoctorDay(day.deptId, 10, 5);
         var a = day.token("GEN-001", NORMAL);
         var b = day.token("GEN-002", NORMAL);

@@ -20,6 +20,7 @@ import org.opd.eta.DoctorDay;
 import org.opd.eta.estimate.SeedFormulaEtaEstimator;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.queue.DoctorStatus;
+import org.opd.schemas.queue.EtaChange;
 import org.opd.schemas.queue.QueueSnapshot;
 import org.opd.schemas.queue.QueuedToken;
 import org.opd.schemas.token.TokenEvent;
@@ -42,6 +43,7 @@ class QueueTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, TokenEvent> tokenEvents;
     private TestOutputTopic<String, QueueSnapshot> snapshots;
+    private TestOutputTopic<String, EtaChange> etaChanges;
 
     @BeforeEach
     void startTopology() {
@@ -50,11 +52,13 @@ class QueueTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(new QueueTopology(new SeedFormulaEtaEstimator(), TopologySettings.DEFAULTS, meters).build(), config);
+        driver = new TopologyTestDriver(new QueueTopology(SeedFormulaEtaEstimator.withoutDoubleCount(), TopologySettings.DEFAULTS, meters).build(), config);
         tokenEvents = driver.createInputTopic(Topics.TOKEN_EVENTS.name(),
                 Topics.TOKEN_EVENTS.keySerde().serializer(), Topics.TOKEN_EVENTS.valueSerde().serializer());
         snapshots = driver.createOutputTopic(Topics.QUEUE_SNAPSHOTS.name(),
                 Topics.QUEUE_SNAPSHOTS.keySerde().deserializer(), Topics.QUEUE_SNAPSHOTS.valueSerde().deserializer());
+        etaChanges = driver.createOutputTopic(Topics.ETA_CHANGES.name(),
+                Topics.ETA_CHANGES.keySerde().deserializer(), Topics.ETA_CHANGES.valueSerde().deserializer());
     }
 
     @AfterEach
@@ -101,6 +105,31 @@ class QueueTopologyTest {
                         tuple("GEN-003", 1, 0, 0),
                         tuple("GEN-001", 2, 15, 20),
                         tuple("GEN-002", 3, 30, 40));
+    }
+
+    @Test
+    void publishesAnEtaChangeForEveryTokenWhoseEtaOrPositionMovesAndNoneForTheOthers() {
+        // Given two patients checking in: each one's ETA is told once, the second changes nothing for the first
+        var first = day.token("GEN-001", NORMAL);
+        var second = day.token("GEN-002", NORMAL);
+        send(first.checkedIn(0), second.checkedIn(2));
+        assertThat(etaChanges.readValuesToList())
+                .extracting(EtaChange::tokenNumber, EtaChange::position, EtaChange::etaMinutesP50, EtaChange::previousPosition,
+                        EtaChange::previousEtaMinutesP50)
+                .containsExactly(tuple("GEN-001", 1, 0, null, null), tuple("GEN-002", 2, 15, null, null));
+
+        // When an emergency checks in
+        var emergency = day.token("GEN-003", EMERGENCY);
+        send(emergency.checkedIn(4));
+
+        // Then it joins first, and both others move back one place and one consultation plus buffer
+        List<EtaChange> changes = etaChanges.readValuesToList();
+        assertThat(changes)
+                .extracting(EtaChange::tokenNumber, EtaChange::position, EtaChange::etaMinutesP50, EtaChange::previousPosition,
+                        EtaChange::previousEtaMinutesP50)
+                .containsExactly(tuple("GEN-003", 1, 0, null, null), tuple("GEN-001", 2, 15, 1, 0), tuple("GEN-002", 3, 30, 2, 15));
+        assertThat(changes).extracting(EtaChange::queueVersion).containsOnly(lastSnapshot().version());
+        assertThat(changes).extracting(EtaChange::doctorId).containsOnly(day.doctorId);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.opd.schemas.alert.OperationsAlert;
 import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.notification.NotificationRequest;
+import org.opd.schemas.queue.EtaChange;
 import org.opd.schemas.queue.QueueSnapshot;
 import org.opd.schemas.token.TokenEvent;
 
@@ -27,6 +28,10 @@ public final class Topics {
     public static final Topic<String, QueueSnapshot> QUEUE_SNAPSHOTS = new Topic<>("opd.queue-snapshots",
             Serdes.String(), new JsonSerde<>(QueueSnapshot.class), DOCTOR_PARTITIONS, true);
 
+    /** Every move of a token's position or ETA, per token, in per-doctor order. */
+    public static final Topic<String, EtaChange> ETA_CHANGES = new Topic<>("opd.eta-changes",
+            Serdes.String(), new JsonSerde<>(EtaChange.class), DOCTOR_PARTITIONS, false);
+
     /** What patients should be told, decided from the live queue (T_MINUS_3, CALL_NOW, …). */
     public static final Topic<String, NotificationRequest> NOTIFICATION_REQUESTS = new Topic<>(
             "opd.notification-requests", Serdes.String(), new JsonSerde<>(NotificationRequest.class),
@@ -37,7 +42,7 @@ public final class Topics {
             Serdes.String(), new JsonSerde<>(OperationsAlert.class), DOCTOR_PARTITIONS, true);
 
     public static final List<Topic<?, ?>> ALL =
-            List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, NOTIFICATION_REQUESTS, ALERTS);
+            List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, ETA_CHANGES, NOTIFICATION_REQUESTS, ALERTS);
 
     /** Outbox aggregate type of token events; the cdc-connector routes it to {@link #TOKEN_EVENTS}. */
     public static final String TOKEN_AGGREGATE = "token-events";

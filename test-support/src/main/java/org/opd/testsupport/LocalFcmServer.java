@@ -1,9 +1,20 @@
 package org.opd.testsupport;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +22,9 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * An HTTP server on loopback that speaks FCM HTTP v1 ({@code POST /v1/projects/{project}/messages:send},
- * bearer access token, JSON) and keeps every message it accepted. See {@link LocalProviderServer}
+ * bearer access token, JSON) and keeps every message it accepted. It is also the OAuth 2 token
+ * endpoint ({@code POST /token}, JWT bearer grant) of a service account it is told about, checking
+ * the assertion's RS256 signature, issuer, audience, scope and expiry. See {@link LocalProviderServer}
  * for the faults it can be told to make.
  */
 public final class LocalFcmServer extends LocalProviderServer {
@@ -22,13 +35,34 @@ public final class LocalFcmServer extends LocalProviderServer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String project;
-    private final String accessToken;
+    private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final List<ReceivedPush> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private volatile String serviceAccount;
+    private volatile PublicKey serviceAccountKey;
+    private volatile Duration tokenLifetime;
 
+    /** @param accessToken a token accepted as is */
     public LocalFcmServer(String project, String accessToken) {
-        super("/v1/projects/");
+        super("/");
         this.project = project;
-        this.accessToken = accessToken;
+        this.accessTokens.add(accessToken);
+    }
+
+    /** Issues access tokens, valid for {@code lifetime}, to this service account (its client email and public key). */
+    public void acceptServiceAccount(String clientEmail, PublicKey publicKey, Duration lifetime) {
+        this.serviceAccount = clientEmail;
+        this.serviceAccountKey = publicKey;
+        this.tokenLifetime = lifetime;
+    }
+
+    /** The token endpoint a service account key file names as {@code token_uri}. */
+    public String tokenUri() {
+        return baseUrl() + "/token";
+    }
+
+    public int tokensIssued() {
+        return tokensIssued.get();
     }
 
     public List<ReceivedPush> received() {
@@ -37,12 +71,17 @@ public final class LocalFcmServer extends LocalProviderServer {
 
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
+        if ("/token".equals(exchange.getRequestURI().getPath())) {
+            issueToken(exchange);
+            return;
+        }
         String expected = "/v1/projects/" + project + "/messages:send";
         if (!"POST".equals(exchange.getRequestMethod()) || !expected.equals(exchange.getRequestURI().getPath())) {
             respond(exchange, 404, error(404, "Requested entity was not found.", "NOT_FOUND"));
             return;
         }
-        if (!hasBearer(exchange, accessToken)) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !accessTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
             respond(exchange, 401, error(401, "Request had invalid authentication credentials.", "UNAUTHENTICATED"));
             return;
         }
@@ -59,6 +98,44 @@ public final class LocalFcmServer extends LocalProviderServer {
         received.add(new ReceivedPush(token, message.path("notification").path("title").asText(null),
                 message.path("notification").path("body").asText(null), name));
         respond(exchange, 200, "{\"name\":\"" + name + "\"}");
+    }
+
+    private void issueToken(HttpExchange exchange) throws IOException {
+        Map<String, String> form = parseForm(exchange.getRequestBody());
+        if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type")) || !validAssertion(form.get("assertion"))) {
+            respond(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
+            return;
+        }
+        String token = "ya29.local-" + UUID.randomUUID();
+        accessTokens.add(token);
+        tokensIssued.incrementAndGet();
+        respond(exchange, 200, "{\"access_token\":\"" + token + "\",\"expires_in\":" + tokenLifetime.toSeconds()
+                + ",\"token_type\":\"Bearer\"}");
+    }
+
+    private boolean validAssertion(String jwt) {
+        if (jwt == null || serviceAccountKey == null) {
+            return false;
+        }
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initVerify(serviceAccountKey);
+            rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!rs256.verify(Base64.getUrlDecoder().decode(parts[2]))) {
+                return false;
+            }
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return serviceAccount.equals(claims.path("iss").asText())
+                    && tokenUri().equals(claims.path("aud").asText())
+                    && claims.path("scope").asText().contains("https://www.googleapis.com/auth/firebase.messaging")
+                    && claims.path("exp").asLong() > Instant.now().getEpochSecond();
+        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

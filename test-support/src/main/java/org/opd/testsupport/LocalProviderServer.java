@@ -1,12 +1,16 @@
 package org.opd.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +30,8 @@ public abstract class LocalProviderServer implements AutoCloseable {
     private sealed interface Fault permits Failure, Stall {
     }
 
-    private record Failure(int status, Duration retryAfter) implements Fault {
+    /** @param body the answer, or null for the provider's usual error body of the status */
+    private record Failure(int status, Duration retryAfter, String body) implements Fault {
     }
 
     private record Stall(Duration duration) implements Fault {
@@ -66,14 +71,21 @@ public abstract class LocalProviderServer implements AutoCloseable {
     /** The next {@code count} authorised requests are answered with {@code status}. */
     public void failNext(int count, int status) {
         for (int i = 0; i < count; i++) {
-            faults.add(new Failure(status, null));
+            faults.add(new Failure(status, null, null));
+        }
+    }
+
+    /** The next {@code count} authorised requests are answered with {@code status} and this body. */
+    protected final void failNextWith(int count, int status, String body) {
+        for (int i = 0; i < count; i++) {
+            faults.add(new Failure(status, null, body));
         }
     }
 
     /** The next {@code count} authorised requests are answered 429 with {@code Retry-After} in whole seconds. */
     public void rateLimitNext(int count, Duration retryAfter) {
         for (int i = 0; i < count; i++) {
-            faults.add(new Failure(429, retryAfter));
+            faults.add(new Failure(429, retryAfter, null));
         }
     }
 
@@ -96,7 +108,7 @@ public abstract class LocalProviderServer implements AutoCloseable {
             if (failure.retryAfter() != null) {
                 exchange.getResponseHeaders().set("Retry-After", Long.toString(failure.retryAfter().toSeconds()));
             }
-            respond(exchange, failure.status(), errorBody(failure.status()));
+            respond(exchange, failure.status(), failure.body() != null ? failure.body() : errorBody(failure.status()));
             return true;
         }
         if (fault instanceof Stall stall) {
@@ -109,6 +121,20 @@ public abstract class LocalProviderServer implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /** A form-encoded request body. */
+    protected static Map<String, String> parseForm(InputStream body) throws IOException {
+        Map<String, String> form = new LinkedHashMap<>();
+        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
     }
 
     protected static boolean hasBearer(HttpExchange exchange, String token) {

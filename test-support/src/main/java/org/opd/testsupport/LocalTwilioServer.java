@@ -1,11 +1,8 @@
 package org.opd.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,18 +75,5 @@ public final class LocalTwilioServer extends LocalProviderServer {
         String expected = "Basic " + Base64.getEncoder()
                 .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         return expected.equals(header);
-    }
-
-    private static Map<String, String> parseForm(InputStream body) throws IOException {
-        Map<String, String> form = new LinkedHashMap<>();
-        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 }

@@ -36,6 +36,11 @@ public final class LocalWhatsAppServer extends LocalProviderServer {
         return List.copyOf(received);
     }
 
+    /** The next {@code count} messages are refused with {@code status} and the Graph API error {@code code}. */
+    public void failNextWithCode(int count, int status, int code) {
+        failNextWith(count, status, error(code, "(#" + code + ") Rate limit hit", "OAuthException"));
+    }
+
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod()) || !path.equals(exchange.getRequestURI().getPath())) {

@@ -31,6 +31,6 @@ class ChannelConfiguration {
     @Bean
     @ConditionalOnProperty(name = "opd.notifier.push.enabled", havingValue = "true")
     ChannelSender pushSender(PushProperties push) {
-        return new FcmPushSender(push, ProviderHttp.client(push.connectTimeout()));
+        return FcmPushSender.of(push, ProviderHttp.client(push.connectTimeout()));
     }
 }

@@ -36,7 +36,7 @@ public final class ProviderHttp {
     }
 
     /** Sends the request; no answer at all becomes a {@link SendException} naming the provider. */
-    public static HttpResponse<String> exchange(HttpClient http, HttpRequest request, String provider)
+    private static HttpResponse<String> exchange(HttpClient http, HttpRequest request, String provider)
             throws SendException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -74,6 +74,30 @@ public final class ProviderHttp {
         return answer;
     }
 
+    /**
+     * POSTs a form, as Twilio's API and OAuth token endpoints take it, and returns the 2xx answer;
+     * an error answer becomes the refusal read from its top-level {@code codeField} and {@code messageField}.
+     *
+     * @param authorization the {@code Authorization} header, or null
+     */
+    public static JsonNode postForm(HttpClient http, URI uri, String authorization, Duration timeout, String form,
+            String provider, String codeField, String messageField) throws SendException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = exchange(http, request.build(), provider);
+        JsonNode answer = json(response.body());
+        if (!succeeded(response)) {
+            throw refusal(response, provider, text(answer, codeField), text(answer, messageField));
+        }
+        return answer;
+    }
+
     /** The provider's id of an accepted message, which a 2xx answer must carry. */
     public static String messageId(JsonNode idNode, String provider) throws SendException {
         String id = idNode.asText("");
@@ -83,12 +107,12 @@ public final class ProviderHttp {
         return id;
     }
 
-    public static boolean succeeded(HttpResponse<?> response) {
+    private static boolean succeeded(HttpResponse<?> response) {
         return response.statusCode() / 100 == 2;
     }
 
     /** The refusal of a provider that answered with an error status, with its Retry-After. */
-    public static SendException refusal(HttpResponse<String> response, String provider, String code, String message) {
+    private static SendException refusal(HttpResponse<String> response, String provider, String code, String message) {
         String text = message == null || message.isBlank() ? plainText(response.body()) : message;
         return SendException.refused(response.statusCode(), code, retryAfter(response),
                 provider + " answered HTTP " + response.statusCode() + ": " + text
@@ -106,7 +130,7 @@ public final class ProviderHttp {
     }
 
     /** The text of a JSON field, or null when absent. */
-    public static String text(JsonNode node, String field) {
+    private static String text(JsonNode node, String field) {
         return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 

@@ -17,22 +17,39 @@ public final class SendException extends Exception {
     private final Integer httpStatus;
     private final String providerCode;
     private final Duration retryAfter;
+    private final boolean retryable;
 
-    private SendException(Integer httpStatus, String providerCode, Duration retryAfter, String reason, Throwable cause) {
+    private SendException(Integer httpStatus, String providerCode, Duration retryAfter, boolean retryable,
+            String reason, Throwable cause) {
         super(reason, cause);
         this.httpStatus = httpStatus;
         this.providerCode = providerCode;
         this.retryAfter = retryAfter;
+        this.retryable = retryable;
     }
 
-    /** The provider answered with an error status; {@code retryAfter} is its Retry-After header, if any. */
+    /**
+     * The provider answered with an error status; {@code retryAfter} is its Retry-After header, if any.
+     * Retryable when the status says so: too many requests, or a server error.
+     */
     public static SendException refused(int httpStatus, String providerCode, Duration retryAfter, String reason) {
-        return new SendException(httpStatus, providerCode, retryAfter, reason, null);
+        return refused(httpStatus, providerCode, retryAfter, reason, httpStatus == 429 || httpStatus >= 500);
+    }
+
+    /** As {@link #refused(int, String, Duration, String)}, for providers whose error code says more than the status. */
+    public static SendException refused(int httpStatus, String providerCode, Duration retryAfter, String reason,
+            boolean retryable) {
+        return new SendException(httpStatus, providerCode, retryAfter, retryable, reason, null);
     }
 
     /** No answer came: connection refused, reset, or the request timed out. */
     public static SendException noAnswer(String reason, Throwable cause) {
-        return new SendException(null, null, null, reason, cause);
+        return new SendException(null, null, null, true, reason, cause);
+    }
+
+    /** The request could not even be made (e.g. it cannot be signed); trying again would not help. */
+    public static SendException notSendable(String reason, Throwable cause) {
+        return new SendException(null, null, null, false, reason, cause);
     }
 
     /** The provider's HTTP status, empty when no answer came. */
@@ -45,15 +62,21 @@ public final class SendException extends Exception {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** Whether trying again later may succeed: no answer, too many requests, or a server error. */
+    /** Whether trying again later may succeed: no answer, too many requests, a server error, a throttling code. */
     public boolean retryable() {
-        return httpStatus == null || httpStatus == 429 || httpStatus >= 500;
+        return retryable;
+    }
+
+    /** The provider's own error code, if it gave one. */
+    public Optional<String> providerCode() {
+        return Optional.ofNullable(providerCode);
     }
 
     /** What may be logged: the HTTP status and the provider's error code, or the kind of I/O failure. */
     public String summary() {
         if (httpStatus == null) {
-            return "no answer (" + (getCause() == null ? "unknown" : getCause().getClass().getSimpleName()) + ")";
+            return (retryable ? "no answer (" : "not sent (")
+                    + (getCause() == null ? "unknown" : getCause().getClass().getSimpleName()) + ")";
         }
         return "HTTP " + httpStatus + (providerCode == null ? "" : ", provider error " + providerCode);
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.opd.notifier.channel.Channel;
@@ -17,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Pushes to the patient app through FCM HTTP v1: {@code POST /v1/projects/{project}/messages:send}
- * with a bearer access token. A 2xx answer carries the message {@code name}
+ * with a bearer access token (see {@link PushProperties} for where it comes from). A 2xx answer carries the message {@code name}
  * ({@code projects/{project}/messages/{id}}); an error carries {@code error.status} (e.g.
  * {@code UNREGISTERED}, {@code UNAVAILABLE}) and {@code error.message}.
  */
@@ -27,13 +28,23 @@ public final class FcmPushSender implements ChannelSender {
 
     private final HttpClient http;
     private final PushProperties properties;
+    private final AccessTokens accessTokens;
     private final URI sendUri;
 
-    public FcmPushSender(PushProperties properties, HttpClient http) {
+    FcmPushSender(PushProperties properties, HttpClient http, AccessTokens accessTokens) {
         this.http = http;
         this.properties = properties;
+        this.accessTokens = accessTokens;
         this.sendUri = URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/v1/projects/"
                 + URLEncoder.encode(properties.projectId(), StandardCharsets.UTF_8) + "/messages:send");
+    }
+
+    /** A sender with tokens from the configured service account, or the configured token as is. */
+    public static FcmPushSender of(PushProperties properties, HttpClient http) {
+        AccessTokens tokens = properties.usesServiceAccount()
+                ? ServiceAccountTokens.fromKeyFile(Path.of(properties.serviceAccountFile()), http, properties.requestTimeout())
+                : properties::accessToken;
+        return new FcmPushSender(properties, http, tokens);
     }
 
     @Override
@@ -52,7 +63,7 @@ public final class FcmPushSender implements ChannelSender {
                 "token", message.address(),
                 "notification", Map.of("title", "OPD " + message.tokenNumber(), "body", message.text()),
                 "data", Map.of("notificationId", message.notificationId().toString())));
-        JsonNode answer = ProviderHttp.postJson(http, sendUri, properties.accessToken(), properties.requestTimeout(),
+        JsonNode answer = ProviderHttp.postJson(http, sendUri, accessTokens.current(), properties.requestTimeout(),
                 body, PROVIDER, "status");
         return ProviderHttp.messageId(answer.path("name"), PROVIDER);
     }

@@ -3,8 +3,6 @@ package org.opd.notifier.channel.sms;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -64,19 +62,8 @@ public final class TwilioSmsSender implements ChannelSender {
                 + "&" + form("Body", message.text())
                 + statusCallback.map(uri -> "&" + form("StatusCallback",
                         uri + "?" + WebhookPaths.NOTIFICATION_ID + "=" + message.notificationId())).orElse("");
-        HttpRequest request = HttpRequest.newBuilder(messagesUri)
-                .timeout(properties.requestTimeout())
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response = ProviderHttp.exchange(http, request, PROVIDER);
-        JsonNode answer = ProviderHttp.json(response.body());
-        if (!ProviderHttp.succeeded(response)) {
-            throw ProviderHttp.refusal(response, PROVIDER, ProviderHttp.text(answer, "code"),
-                    ProviderHttp.text(answer, "message"));
-        }
+        JsonNode answer = ProviderHttp.postForm(http, messagesUri, authorization, properties.requestTimeout(), form,
+                PROVIDER, "code", "message");
         return ProviderHttp.messageId(answer.path("sid"), PROVIDER);
     }
 

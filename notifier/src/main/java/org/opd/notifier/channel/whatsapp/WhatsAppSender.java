@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import org.opd.notifier.channel.Channel;
 import org.opd.notifier.channel.ChannelSender;
@@ -25,6 +26,12 @@ public final class WhatsAppSender implements ChannelSender {
 
     private static final String PROVIDER = "WhatsApp";
 
+    /**
+     * Graph API codes that mean "not now" whatever the HTTP status (Meta answers most errors with 400):
+     * unknown / temporary errors, app and account rate limits, throughput and pair rate limits.
+     */
+    private static final Set<String> THROTTLING_CODES = Set.of("1", "2", "4", "80007", "130429", "131000", "131056");
+
     private final HttpClient http;
     private final WhatsAppProperties properties;
     private final URI messagesUri;
@@ -35,6 +42,10 @@ public final class WhatsAppSender implements ChannelSender {
         this.messagesUri = URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/"
                 + properties.apiVersion() + "/" + URLEncoder.encode(properties.phoneNumberId(), StandardCharsets.UTF_8)
                 + "/messages");
+    }
+
+    private static boolean throttled(SendException e) {
+        return !e.retryable() && e.httpStatus().isPresent() && e.providerCode().filter(THROTTLING_CODES::contains).isPresent();
     }
 
     @Override
@@ -57,8 +68,13 @@ public final class WhatsAppSender implements ChannelSender {
                 "type", "text",
                 "text", Map.of("preview_url", true, "body", message.text()),
                 "biz_opaque_callback_data", message.notificationId().toString());
-        JsonNode answer = ProviderHttp.postJson(http, messagesUri, properties.accessToken(),
-                properties.requestTimeout(), body, PROVIDER, "code");
-        return ProviderHttp.messageId(answer.path("messages").path(0).path("id"), PROVIDER);
+        try {
+            JsonNode answer = ProviderHttp.postJson(http, messagesUri, properties.accessToken(),
+                    properties.requestTimeout(), body, PROVIDER, "code");
+            return ProviderHttp.messageId(answer.path("messages").path(0).path("id"), PROVIDER);
+        } catch (SendException e) {
+            throw throttled(e) ? SendException.refused(e.httpStatus().orElseThrow(), e.providerCode().orElseThrow(),
+                    e.retryAfter().orElse(null), e.getMessage(), true) : e;
+        }
     }
 }

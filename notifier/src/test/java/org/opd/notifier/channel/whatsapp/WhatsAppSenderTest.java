@@ -71,6 +71,26 @@ class WhatsAppSenderTest {
     }
 
     @Test
+    void aThrottlingCodeIsRetryableEvenUnderHttp400() {
+        // Given Meta reports its pair rate limit the way it reports most errors, with HTTP 400
+        meta.failNextWithCode(1, 400, 131056);
+
+        assertThatThrownBy(() -> sender(ACCESS_TOKEN, Duration.ofSeconds(5)).send(message()))
+                .isInstanceOfSatisfying(SendException.class, e -> {
+                    assertThat(e.httpStatus()).hasValue(400);
+                    assertThat(e.retryable()).isTrue();
+                });
+    }
+
+    @Test
+    void anUndeliverableMessageIsRefusedForGood() {
+        meta.failNext(1, 400);
+
+        assertThatThrownBy(() -> sender(ACCESS_TOKEN, Duration.ofSeconds(5)).send(message()))
+                .isInstanceOfSatisfying(SendException.class, e -> assertThat(e.retryable()).isFalse());
+    }
+
+    @Test
     void aStalledProviderTimesOutRetryably() {
         meta.stallNext(1, Duration.ofSeconds(2));
 

@@ -514,6 +514,32 @@ class TokenNotificationIT {
     }
 
     @Test
+    void aMessageWhoseOutcomeCouldNotBeRecordedIsNeverSentTwice() throws Exception {
+        // Given the database will refuse to record this token's SMS as SENT, as if the notifier died
+        // right after the provider accepted it and before the log update
+        Token token = HOSPITAL.tokenFor(phone(), true);
+        jdbc.execute("ALTER TABLE notifications_log ADD CONSTRAINT crash_" + token.tokenNumber().replace("-", "_")
+                + " CHECK (delivery_status <> 'SENT' OR token_id <> '" + token.tokenId() + "') NOT VALID");
+
+        // When its token-issued event arrives
+        publish(HOSPITAL.issued(token));
+
+        // Then the provider got the SMS once, and the row, left with its attempt marker, is reconciled
+        // after the in-flight timeout (5 s here) to FAILED, outcome unknown, instead of being sent again
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(smsTo(token.phone())).hasSize(1));
+        awaitStatus(token, Channel.SMS, "FAILED");
+        assertThat(log(token, Channel.SMS).get(0).failedReason()).startsWith("Outcome unknown");
+        jdbc.execute("ALTER TABLE notifications_log DROP CONSTRAINT crash_" + token.tokenNumber().replace("-", "_"));
+
+        // and replaying the event sends nothing either
+        publish(HOSPITAL.issued(token));
+        Token next = HOSPITAL.tokenFor(phone(), true);
+        publish(HOSPITAL.issued(next));
+        awaitSent(next);
+        assertThat(smsTo(token.phone())).hasSize(1);
+    }
+
+    @Test
     void twilioDeliveryReportsMoveTheRowToDeliveredOnlyWhenSigned() throws Exception {
         // Given an SMS that went out, with a status callback naming our row
         Token token = HOSPITAL.tokenFor(phone(), true);

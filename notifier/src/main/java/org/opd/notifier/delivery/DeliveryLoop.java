@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.opd.notifier.LogSafe;
 import org.opd.notifier.NotifierProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,7 @@ final class DeliveryLoop implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             // The next poll tries again; an exception escaping would cancel the schedule for good.
-            log.error("Cannot poll notifications_log for due messages", e);
+            log.error("Cannot poll notifications_log for due messages: {}", LogSafe.failure(e));
         }
     }
 
@@ -89,7 +90,7 @@ final class DeliveryLoop implements SmartLifecycle {
             dispatcher.attempt(row);
         } catch (RuntimeException e) {
             // Most likely the database: the row keeps its attempt marker and is reconciled later.
-            log.error("Attempt at {} ended without a recorded outcome", row, e);
+            log.error("Attempt at {} ended without a recorded outcome: {}", row, LogSafe.failure(e));
         } finally {
             freeWorkers.release();
             wakeUp();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.opd.notifier.LogSafe;
 import org.opd.notifier.NotifierProperties;
 import org.opd.schemas.kafka.EventHeaders;
 import org.opd.schemas.kafka.Topic;
@@ -90,9 +91,10 @@ class ConsumerConfiguration {
     private static void skip(ConsumerRecord<?, ?> record, Exception failure) {
         String position = record.topic() + "-" + record.partition() + "@" + record.offset();
         if (rootCause(failure) instanceof DeserializationException) {
-            log.error("Unreadable record {} (eventId {}) skipped", position, eventId(record), failure);
+            log.error("Unreadable record {} (eventId {}) skipped: {}", position, eventId(record), LogSafe.failure(failure));
         } else {
-            log.error("Record {} (eventId {}) skipped after retries", position, eventId(record), failure);
+            log.error("Record {} (eventId {}) skipped after retries: {}", position, eventId(record),
+                    LogSafe.failure(failure));
         }
     }
 

@@ -59,7 +59,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The whole service: token events and notification requests into a real (in-process KRaft) broker,
  * the patient's details from the local PostgreSQL, messages out to loopback servers speaking
  * Twilio's, WhatsApp Cloud's and FCM v1's APIs, and what {@code notifications_log} records.
- * Back-offs are short here: 100 ms doubling up to 400 ms, three attempts.
+ * Back-offs are short here: 100 ms doubling up to 400 ms, three attempts; FCM's circuit opens after
+ * two failures in a row, for a second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + NotifierApplication.CONFIG_NAME,
@@ -88,7 +89,8 @@ import com.fasterxml.jackson.databind.JsonNode;
         "opd.notifier.push.project-id=opd-app",
         "opd.notifier.push.access-token=fcm-token",
         "opd.notifier.push.request-timeout=500ms",
-        "opd.notifier.push.limits.failure-threshold=100"})
+        "opd.notifier.push.limits.failure-threshold=2",
+        "opd.notifier.push.limits.open-duration=1s"})
 @EmbeddedKafka(kraft = true, count = 1)
 // Tests switch metrics export off unless asked: the Prometheus endpoint is part of what is checked here.
 @AutoConfigureObservability(tracing = false)
@@ -243,7 +245,7 @@ class TokenNotificationIT {
     }
 
     @Test
-    void sendsNothingForEventsOtherThanIssue() throws Exception {
+    void sendsNothingForACheckIn() throws Exception {
         // Given a patient whose token is checked in (the issue SMS went out long ago)
         Token token = HOSPITAL.tokenFor("+919800000107", true);
 
@@ -375,6 +377,26 @@ class TokenNotificationIT {
         assertThat(FCM.received()).filteredOn(push -> push.body().contains(token.tokenNumber())
                 && push.body().contains(token.tokenId().toString())).hasSize(1);
         assertThat(log(token, Channel.PUSH).get(0).retryCount()).isEqualTo(1);
+    }
+
+    @Test
+    void stopsCallingAFailingProviderWhileItsCircuitIsOpenThenProbesOnce() throws Exception {
+        // Given FCM fails the next two requests: enough to open its circuit
+        Token token = HOSPITAL.tokenFor(phone(), false, false, "device-" + UUID.randomUUID(), null);
+        int before = FCM.requestTimes().size();
+        FCM.failNext(2, 503);
+
+        // When the token-issued event arrives
+        publish(HOSPITAL.issued(token));
+
+        // Then the third attempt waited for the open second (its back-off alone is at most 400 ms) and succeeded
+        awaitStatus(token, Channel.PUSH, "SENT");
+        List<Instant> attempts = FCM.requestTimes().subList(before, FCM.requestTimes().size());
+        assertThat(attempts).hasSize(3);
+        assertThat(Duration.between(attempts.get(1), attempts.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(log(token, Channel.PUSH).get(0).retryCount()).isEqualTo(2);
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains("opd_notifier_circuit_open{channel=\"PUSH\"} 0.0");
     }
 
     @Test

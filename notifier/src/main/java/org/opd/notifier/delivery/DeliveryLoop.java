@@ -67,8 +67,8 @@ final class DeliveryLoop implements SmartLifecycle {
         try {
             int reconciled = notificationLog.reconcileInFlight(settings.inFlightTimeout());
             if (reconciled > 0) {
-                log.warn("{} message(s) left mid-send by a stopped notifier marked FAILED (outcome unknown), not re-sent",
-                        reconciled);
+                log.warn("{} message(s) left mid-send (notifier stopped, or outcome not recorded) marked FAILED,"
+                        + " outcome unknown; not re-sent", reconciled);
             }
             int free = freeWorkers.availablePermits();
             if (free == 0 || !running) {

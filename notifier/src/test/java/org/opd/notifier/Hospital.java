@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.flywaydb.core.Flyway;
 import org.opd.schemas.notification.NotificationRequest;
 import org.opd.schemas.notification.NotificationType;
 import org.opd.schemas.token.BookingType;
@@ -53,6 +54,12 @@ final class Hospital {
                 INSERT INTO doctors (hospital_id, emp_code, name, specialization, primary_dept_id, phone)
                 VALUES (?, ?, 'Dr. Asha Rao', 'Cardiology', ?, '+919900000000') RETURNING doctor_id
                 """, hospitalId, "EMP-" + UUID.randomUUID(), deptId);
+    }
+
+    /** The database with the OPD schema: the orchestrator owns it in production, here the schemas jar's migrations build it. */
+    static TestDatabase migrated(TestDatabase database) {
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
+        return database;
     }
 
     static Hospital in(TestDatabase database) {

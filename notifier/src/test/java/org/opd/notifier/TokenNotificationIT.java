@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +105,7 @@ class TokenNotificationIT {
     private static final String AUTH_TOKEN = "it-secret";
     private static final String FROM_NUMBER = "+15005550006";
 
-    private static final TestDatabase DATABASE = migrated(TestDatabase.create());
+    private static final TestDatabase DATABASE = Hospital.migrated(TestDatabase.create());
     private static final LocalTwilioServer SMS = new LocalTwilioServer(ACCOUNT_SID, AUTH_TOKEN);
     private static final LocalWhatsAppServer WHATSAPP = new LocalWhatsAppServer("v21.0", PHONE_NUMBER_ID, "wa-token");
     private static final LocalFcmServer FCM = new LocalFcmServer("opd-app", "fcm-token");
@@ -718,11 +717,5 @@ class TokenNotificationIT {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst()
                 .orElse(0);
-    }
-
-    private static TestDatabase migrated(TestDatabase database) {
-        // The orchestrator owns the schema in production; here the schemas jar's migrations build it.
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
-        return database;
     }
 }

@@ -558,6 +558,19 @@ class TokenNotificationIT {
         publish(HOSPITAL.issued(next));
         awaitSent(next);
         assertThat(smsTo(token.phone())).hasSize(1);
+
+        // When Twilio later reports the SMS delivered, naming our row
+        ReceivedSms sms = smsTo(token.phone()).get(0);
+        Map<String, List<String>> report = Map.of("MessageSid", List.of(sms.sid()), "MessageStatus", List.of("delivered"));
+        twilioCallback(sms.statusCallback().substring(sms.statusCallback().indexOf('?')), report,
+                Signatures.twilio(AUTH_TOKEN, sms.statusCallback(), report));
+
+        // Then the log tells the truth: DELIVERED, with the provider's id
+        assertThat(log(token, Channel.SMS).get(0)).satisfies(row -> {
+            assertThat(row.status()).isEqualTo("DELIVERED");
+            assertThat(row.externalId()).isEqualTo(sms.sid());
+            assertThat(row.failedReason()).isNull();
+        });
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What providers report after accepting a message (their status callbacks): SENT becomes DELIVERED
- * or FAILED. A WhatsApp message reported undelivered falls back to SMS.
+ * or FAILED, and so does a row whose outcome was unknown after a crash. A WhatsApp message reported
+ * undelivered falls back to SMS.
  */
 public final class DeliveryReports {
 

@@ -148,7 +148,8 @@ class NotificationLog {
 
     /**
      * A provider's delivery report. The row is found by our id where the provider echoes it, else by
-     * the provider's; only rows not yet final move. Returns the row's id when it moved.
+     * the provider's; only rows not yet final move, and rows reconciled as {@link #OUTCOME_UNKNOWN},
+     * whose outcome the report now tells. Returns the row's id when it moved.
      */
     Optional<UUID> markDelivered(Channel channel, UUID notificationId, String externalId, Instant at) {
         return jdbc.queryForList("""
@@ -156,10 +157,10 @@ class NotificationLog {
                 SET delivery_status = 'DELIVERED', delivered_at = ?, external_id = COALESCE(external_id, ?),
                     sent_at = COALESCE(sent_at, ?), failed_reason = NULL, attempt_started_at = NULL
                 WHERE channel = ? AND (notification_id = ?::uuid OR external_id = ?)
-                  AND delivery_status IN ('PENDING', 'SENT')
+                  AND (delivery_status IN ('PENDING', 'SENT') OR delivery_status = 'FAILED' AND failed_reason = ?)
                 RETURNING notification_id
                 """, UUID.class, Timestamp.from(at), externalId, Timestamp.from(at), channel.name(),
-                notificationId, externalId).stream().findFirst();
+                notificationId, externalId, OUTCOME_UNKNOWN).stream().findFirst();
     }
 
     /** A provider's report that a message it accepted did not reach the patient. */
@@ -169,9 +170,9 @@ class NotificationLog {
                 SET delivery_status = 'FAILED', failed_reason = ?, external_id = COALESCE(external_id, ?),
                     attempt_started_at = NULL
                 WHERE channel = ? AND (notification_id = ?::uuid OR external_id = ?)
-                  AND delivery_status IN ('PENDING', 'SENT')
+                  AND (delivery_status IN ('PENDING', 'SENT') OR delivery_status = 'FAILED' AND failed_reason = ?)
                 RETURNING notification_id
-                """, UUID.class, reason, externalId, channel.name(), notificationId, externalId)
+                """, UUID.class, reason, externalId, channel.name(), notificationId, externalId, OUTCOME_UNKNOWN)
                 .stream().findFirst();
     }
 

@@ -87,7 +87,7 @@ import com.fasterxml.jackson.databind.JsonNode;
         "opd.notifier.push.enabled=true",
         "opd.notifier.push.project-id=opd-app",
         "opd.notifier.push.access-token=fcm-token",
-        "opd.notifier.push.request-timeout=500ms",
+        "opd.notifier.push.request-timeout=1s",
         "opd.notifier.push.limits.failure-threshold=2",
         "opd.notifier.push.limits.open-duration=1s"})
 @EmbeddedKafka(kraft = true, count = 1)
@@ -364,9 +364,9 @@ class TokenNotificationIT {
 
     @Test
     void retriesAPushThatTimedOut() throws Exception {
-        // Given FCM does not answer the next request within the 500 ms request timeout
+        // Given FCM does not answer the next request within the 1 s request timeout
         Token token = HOSPITAL.tokenFor(phone(), false, false, "device-" + UUID.randomUUID(), null);
-        FCM.stallNext(1, Duration.ofSeconds(2));
+        FCM.stallNext(1, Duration.ofSeconds(3));
 
         // When the token-issued event arrives
         publish(HOSPITAL.issued(token));

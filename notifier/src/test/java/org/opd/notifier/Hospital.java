@@ -11,6 +11,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.flywaydb.core.Flyway;
+import org.opd.schemas.notification.NotificationRequest;
+import org.opd.schemas.notification.NotificationType;
 import org.opd.schemas.token.BookingType;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
@@ -53,6 +56,12 @@ final class Hospital {
                 """, hospitalId, "EMP-" + UUID.randomUUID(), deptId);
     }
 
+    /** The database with the OPD schema: the orchestrator owns it in production, here the schemas jar's migrations build it. */
+    static TestDatabase migrated(TestDatabase database) {
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
+        return database;
+    }
+
     static Hospital in(TestDatabase database) {
         try {
             return new Hospital(database);
@@ -61,12 +70,23 @@ final class Hospital {
         }
     }
 
-    /** A patient and a BOOKED token of theirs for the doctor, scheduled an hour from now. */
+    /** A patient who accepts SMS only (or nothing), and a BOOKED token of theirs, scheduled an hour from now. */
     Token tokenFor(String phone, boolean smsOptIn) throws SQLException {
+        return tokenFor(phone, smsOptIn, false, null, null);
+    }
+
+    /**
+     * A patient with the given opt-ins, device token (null: no app) and preferred language (null:
+     * the default), and a BOOKED token of theirs for the doctor, scheduled an hour from now.
+     */
+    Token tokenFor(String phone, boolean smsOptIn, boolean whatsAppOptIn, String fcmToken, String language)
+            throws SQLException {
         UUID patientId = insert("""
-                INSERT INTO patients (hospital_id, uhid, name, phone, sms_opt_in)
-                VALUES (?, ?, 'Ravi Kumar', ?, ?) RETURNING patient_id
-                """, hospitalId, "UH-" + UUID.randomUUID().toString().substring(0, 8), phone, smsOptIn);
+                INSERT INTO patients (hospital_id, uhid, name, phone, sms_opt_in, whatsapp_opt_in, fcm_token,
+                                      preferred_language)
+                VALUES (?, ?, 'Ravi Kumar', ?, ?, ?, ?, ?) RETURNING patient_id
+                """, hospitalId, "UH-" + UUID.randomUUID().toString().substring(0, 8), phone, smsOptIn, whatsAppOptIn,
+                fcmToken, language);
         String number = "CARD-%03d".formatted(++tokens);
         Instant scheduled = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MINUTES);
         UUID tokenId = insert("""
@@ -85,6 +105,34 @@ final class Hospital {
 
     TokenEvent checkedIn(Token token) {
         return event(token, TokenEventType.TOKEN_CHECKED_IN, TokenStatus.BOOKED, TokenStatus.CHECKED_IN);
+    }
+
+    /** Cancels the token in the database, as the orchestrator does, and returns the event it publishes. */
+    TokenEvent cancelled(Token token) throws SQLException {
+        moveTo(token, TokenStatus.CANCELLED, false);
+        return event(token, TokenEventType.TOKEN_CANCELLED, TokenStatus.BOOKED, TokenStatus.CANCELLED);
+    }
+
+    TokenEvent rescheduled(Token token) throws SQLException {
+        moveTo(token, TokenStatus.RESCHEDULED, false);
+        return event(token, TokenEventType.TOKEN_RESCHEDULED, TokenStatus.BOOKED, TokenStatus.RESCHEDULED);
+    }
+
+    /** Sets the token's status (and whether it was called) in the database, as the orchestrator would. */
+    void moveTo(Token token, TokenStatus status, boolean called) throws SQLException {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(
+                "UPDATE tokens SET status = ?, called_time = CASE WHEN ? THEN now() END WHERE token_id = ?")) {
+            statement.setString(1, status.name());
+            statement.setBoolean(2, called);
+            statement.setObject(3, token.tokenId());
+            statement.executeUpdate();
+        }
+    }
+
+    /** What the eta-calculator publishes on opd.notification-requests. */
+    NotificationRequest request(Token token, NotificationType type, Integer position, Integer eta, Integer delay) {
+        return new NotificationRequest(NotificationRequest.SCHEMA_VERSION, UUID.randomUUID(), type, Instant.now(),
+                token.tokenId(), token.tokenNumber(), token.patientId(), doctorId, deptId, cabinId, position, eta, delay);
     }
 
     private TokenEvent event(Token token, TokenEventType type, TokenStatus from, TokenStatus to) {

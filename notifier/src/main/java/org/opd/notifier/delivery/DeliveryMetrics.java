@@ -2,13 +2,18 @@ package org.opd.notifier.delivery;
 
 import java.time.Duration;
 
+import org.opd.notifier.channel.Channel;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Messages handed to providers per channel, those refused, and how long the providers took. */
+/**
+ * Per channel: messages providers accepted, messages given up on, attempts to be retried, messages
+ * not sent because they were no longer relevant, provider-confirmed deliveries, and how long the
+ * providers took to answer.
+ */
 @Component
 class DeliveryMetrics {
 
@@ -24,8 +29,25 @@ class DeliveryMetrics {
     }
 
     void failed(Channel channel, Duration took) {
-        count("opd.notifier.messages.failed", "Messages a provider refused or did not answer", channel);
+        failed(channel);
         latency(channel, "failed").record(took);
+    }
+
+    void failed(Channel channel) {
+        count("opd.notifier.messages.failed", "Messages given up on: refused, retries exhausted, or undelivered", channel);
+    }
+
+    void retried(Channel channel, Duration took) {
+        count("opd.notifier.messages.retried", "Failed attempts that will be tried again", channel);
+        latency(channel, "retried").record(took);
+    }
+
+    void skipped(Channel channel) {
+        count("opd.notifier.messages.skipped", "Messages not sent because they were no longer relevant", channel);
+    }
+
+    void delivered(Channel channel) {
+        count("opd.notifier.messages.delivered", "Messages the provider reported delivered", channel);
     }
 
     private void count(String name, String description, Channel channel) {

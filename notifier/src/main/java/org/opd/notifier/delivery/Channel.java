@@ -1,9 +1,0 @@
-package org.opd.notifier.delivery;
-
-/** How a patient is reached; the values of {@code notifications_log.channel}. */
-public enum Channel {
-    SMS,
-    WHATSAPP,
-    PUSH,
-    EMAIL
-}

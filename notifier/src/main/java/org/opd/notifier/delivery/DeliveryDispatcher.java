@@ -1,0 +1,122 @@
+package org.opd.notifier.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.opd.notifier.channel.Channel;
+import org.opd.notifier.channel.ChannelSender;
+import org.opd.notifier.channel.OutgoingMessage;
+import org.opd.notifier.channel.ProviderGuard;
+import org.opd.notifier.channel.SendException;
+import org.opd.notifier.delivery.SendContexts.SendContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Makes one attempt at one claimed row: checks that the message is still relevant, asks the
+ * provider's guard (rate limit, circuit breaker), sends, and records the outcome: SENT, a retry
+ * after back-off, or FAILED, in which case a WhatsApp message falls back to SMS.
+ */
+final class DeliveryDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    private final NotificationLog notificationLog;
+    private final SendContexts sendContexts;
+    private final Map<Channel, ChannelSender> senders;
+    private final Map<Channel, ProviderGuard> guards;
+    private final RetryPolicy retryPolicy;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+
+    DeliveryDispatcher(NotificationLog notificationLog, SendContexts sendContexts, Map<Channel, ChannelSender> senders,
+            Map<Channel, ProviderGuard> guards, RetryPolicy retryPolicy, DeliveryMetrics metrics, Clock clock) {
+        this.notificationLog = notificationLog;
+        this.sendContexts = sendContexts;
+        this.senders = senders;
+        this.guards = guards;
+        this.retryPolicy = retryPolicy;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void attempt(ClaimedNotification row) {
+        try (var notificationId = MDC.putCloseable("notificationId", row.notificationId().toString());
+             var tokenId = MDC.putCloseable("tokenId", String.valueOf(row.tokenId()))) {
+            Optional<SendContext> context = sendContexts.find(row.tokenId());
+            if (context.isEmpty()) {
+                notificationLog.markNotSent(row.notificationId(), "Not sent: the token is no longer in the database");
+                return;
+            }
+            Optional<String> irrelevant = Relevance.whyNotSend(row.type(), context.get().status(), context.get().called());
+            if (irrelevant.isPresent()) {
+                log.info("{} {} not sent: {}", row.type(), row.channel(), irrelevant.get());
+                notificationLog.markNotSent(row.notificationId(), irrelevant.get());
+                metrics.skipped(row.channel());
+                return;
+            }
+            ChannelSender sender = senders.get(row.channel());
+            String address = row.channel() == Channel.PUSH ? context.get().fcmToken() : row.phoneNumber();
+            if (sender == null || address == null || address.isBlank()) {
+                notificationLog.markNotSent(row.notificationId(), sender == null
+                        ? "Not sent: the " + row.channel() + " channel is not configured"
+                        : "Not sent: no " + row.channel() + " address for the patient");
+                metrics.failed(row.channel());
+                fallBack(row);
+                return;
+            }
+            send(row, sender, new OutgoingMessage(row.notificationId(), context.get().tokenNumber(), address,
+                    row.message()));
+        }
+    }
+
+    private void send(ClaimedNotification row, ChannelSender sender, OutgoingMessage message) {
+        ProviderGuard guard = guards.get(row.channel());
+        Instant now = clock.instant();
+        Optional<Instant> later = guard.admit(now);
+        if (later.isPresent()) {
+            log.debug("{} {} held back by the provider's rate limit or open circuit until {}", row.type(),
+                    row.channel(), later.get());
+            notificationLog.postpone(row.notificationId(), Duration.between(now, later.get()));
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            String externalId = sender.send(message);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            guard.succeeded();
+            notificationLog.markSent(row.notificationId(), externalId);
+            metrics.sent(row.channel(), took);
+            log.info("{} {} sent, provider id {}", row.type(), row.channel(), externalId);
+        } catch (SendException e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            guard.failed(e, clock.instant());
+            int failedAttempts = row.failedAttempts() + 1;
+            Optional<Duration> retryIn = e.retryable() ? retryPolicy.nextDelay(failedAttempts, e.retryAfter())
+                    : Optional.empty();
+            if (retryIn.isPresent()) {
+                notificationLog.scheduleRetry(row.notificationId(), e.getMessage(), retryIn.get());
+                metrics.retried(row.channel(), took);
+                log.warn("{} {} attempt {} failed ({}); retry in {} ms", row.type(), row.channel(), failedAttempts,
+                        e.summary(), retryIn.get().toMillis());
+                return;
+            }
+            notificationLog.markFailed(row.notificationId(), e.getMessage());
+            metrics.failed(row.channel(), took);
+            log.warn("{} {} failed after {} attempt(s): {}", row.type(), row.channel(), failedAttempts, e.summary());
+            fallBack(row);
+        }
+    }
+
+    /** A WhatsApp message that cannot go becomes an SMS, due now; the delivery loop picks it up. */
+    private void fallBack(ClaimedNotification row) {
+        if (row.channel() == Channel.WHATSAPP) {
+            notificationLog.fallBackToSms(row.notificationId())
+                    .ifPresent(id -> log.info("{} falls back from WhatsApp to SMS", row.type()));
+        }
+    }
+}

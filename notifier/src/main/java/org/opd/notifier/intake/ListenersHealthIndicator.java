@@ -1,0 +1,39 @@
+package org.opd.notifier.intake;
+
+import java.util.List;
+
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * UP while the consumers of {@code opd.token-events} and {@code opd.notification-requests} run;
+ * without them no patient hears from us. Shown as {@code notifierListeners}.
+ */
+@Component("notifierListeners")
+class ListenersHealthIndicator extends AbstractHealthIndicator {
+
+    private static final List<String> LISTENERS =
+            List.of(TokenEventsListener.LISTENER_ID, NotificationRequestsListener.LISTENER_ID);
+
+    private final KafkaListenerEndpointRegistry registry;
+
+    ListenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        boolean allRunning = true;
+        for (String id : LISTENERS) {
+            MessageListenerContainer container = registry.getListenerContainer(id);
+            boolean running = container != null && container.isRunning();
+            allRunning &= running;
+            builder.withDetail(id, running ? "running, partitions " + (container.getAssignedPartitions() == null
+                    ? 0 : container.getAssignedPartitions().size()) : "stopped");
+        }
+        (allRunning ? builder.up() : builder.down()).withDetail("groupId", ConsumerConfiguration.GROUP_ID);
+    }
+}

@@ -1,0 +1,67 @@
+package org.opd.notifier.template;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.opd.schemas.notification.NotificationType;
+
+/**
+ * The text of each notification type in each supported language, from
+ * {@code templates/messages[_lang].properties}. Placeholders are named ({@code {token}}) rather
+ * than numbered, so translators can reorder them freely.
+ */
+public final class MessageTemplates {
+
+    /** Languages with a complete set of messages. */
+    public static final Set<String> LANGUAGES = Set.of("en", "hi");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+    // No fallback to the JVM's default locale: a language we lack falls back to English, always.
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final String defaultLanguage;
+
+    public MessageTemplates(String defaultLanguage) {
+        if (!LANGUAGES.contains(defaultLanguage)) {
+            throw new IllegalArgumentException("No messages in the default language " + defaultLanguage);
+        }
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    /** @param language the patient's preferred language, or null; one without messages gets the default */
+    public String render(NotificationType type, MessageFacts facts, String language) {
+        Locale locale = Locale.forLanguageTag(language != null && LANGUAGES.contains(language) ? language : defaultLanguage);
+        ResourceBundle bundle = ResourceBundle.getBundle("templates.messages", locale, NO_FALLBACK);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(bundle.getString("time.pattern"), locale);
+        Map<String, String> values = Map.of(
+                "token", facts.tokenNumber(),
+                "doctor", facts.doctorName(),
+                "department", facts.departmentName(),
+                "cabin", facts.cabinNumber(),
+                "time", time.format(facts.scheduledTime().atZone(facts.hospitalZone())),
+                "position", number(facts.position()),
+                "eta", number(facts.etaMinutes()),
+                "delay", number(facts.delayMinutes()),
+                "link", facts.statusLink().toString());
+        Matcher placeholders = PLACEHOLDER.matcher(bundle.getString(type.name()));
+        StringBuilder text = new StringBuilder();
+        while (placeholders.find()) {
+            String value = values.get(placeholders.group(1));
+            if (value == null) {
+                throw new IllegalStateException("Unknown placeholder " + placeholders.group() + " in " + type);
+            }
+            placeholders.appendReplacement(text, Matcher.quoteReplacement(value));
+        }
+        return placeholders.appendTail(text).toString();
+    }
+
+    private static String number(Integer value) {
+        return value == null ? "?" : value.toString();
+    }
+}

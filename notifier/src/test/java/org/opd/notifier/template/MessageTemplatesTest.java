@@ -1,0 +1,85 @@
+package org.opd.notifier.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opd.schemas.notification.NotificationType;
+
+class MessageTemplatesTest {
+
+    private static final URI LINK = URI.create("https://opd.example.org/tokens/5b0c3c9e-6f7a-4d0e-9a51-2f1e4c8b7d10");
+
+    private final MessageTemplates templates = new MessageTemplates("en");
+
+    @Test
+    void tellsTheTokenDoctorDepartmentCabinLocalTimeAndStatusLink() {
+        // Given a token for 05:00 UTC at a hospital in India (UTC+05:30)
+        MessageFacts facts = facts(Instant.parse("2026-03-12T05:00:00Z"));
+
+        // When the token-created message is written in English
+        String message = templates.render(NotificationType.TOKEN_CREATED, facts, "en");
+
+        // Then the patient reads every fact they need, the time as the hospital's clocks show it
+        assertThat(message).isEqualTo("Your OPD token is CARD-045 with Dr. Asha Rao, Cardiology, cabin C-12,"
+                + " at 10:30 on 12 Mar. Live status: " + LINK);
+    }
+
+    @Test
+    void showsTheDateOfTheHospitalsDayNotUtcs() {
+        String message = templates.render(NotificationType.TOKEN_CREATED, facts(Instant.parse("2026-03-11T23:30:00Z")), "en");
+
+        assertThat(message).contains("at 05:00 on 12 Mar");
+    }
+
+    @Test
+    void writesHindiForAPatientWhoPrefersIt() {
+        String message = templates.render(NotificationType.CALL_NOW, facts(Instant.parse("2026-03-12T05:00:00Z")), "hi");
+
+        assertThat(message).isEqualTo("टोकन CARD-045: कृपया अभी केबिन C-12 में जाएँ, Dr. Asha Rao आपकी प्रतीक्षा कर"
+                + " रहे हैं। लाइव स्थिति: " + LINK);
+    }
+
+    @Test
+    void tellsPositionEtaAndDelayWhereTheTypeSpeaksOfThem() {
+        MessageFacts facts = facts(Instant.parse("2026-03-12T05:00:00Z"));
+
+        assertThat(templates.render(NotificationType.T_MINUS_3, facts, "en"))
+                .contains("number 3 in line for cabin C-12, about 25 min to go");
+        assertThat(templates.render(NotificationType.DOCTOR_DELAYED, facts, "en"))
+                .contains("Dr. Asha Rao is running 20 min late", "about 25 min");
+        assertThat(templates.render(NotificationType.DOCTOR_DELAYED, facts, "hi"))
+                .contains("20 मिनट देरी", "लगभग 25 मिनट");
+    }
+
+    @Test
+    void fallsBackToTheDefaultLanguageForOneWithoutMessages() {
+        MessageTemplates hindiByDefault = new MessageTemplates("hi");
+        MessageFacts facts = facts(Instant.parse("2026-03-12T05:00:00Z"));
+
+        assertThat(hindiByDefault.render(NotificationType.CANCELLED, facts, "ta")).contains("रद्द");
+        assertThat(hindiByDefault.render(NotificationType.CANCELLED, facts, null)).contains("रद्द");
+        assertThat(templates.render(NotificationType.CANCELLED, facts, "ta")).contains("has been cancelled");
+    }
+
+    @ParameterizedTest
+    @EnumSource(NotificationType.class)
+    void everyTypeHasATextInEveryLanguageWithTheTokenAndTheLinkButNoPhoneNumber(NotificationType type) {
+        for (String language : MessageTemplates.LANGUAGES) {
+            String message = templates.render(type, facts(Instant.parse("2026-03-12T05:00:00Z")), language);
+
+            assertThat(message).as("%s in %s", type, language).contains("CARD-045", LINK.toString())
+                    .doesNotContain("{", "}", "9800000001");
+        }
+    }
+
+    private static MessageFacts facts(Instant scheduled) {
+        return new MessageFacts("CARD-045", "Dr. Asha Rao", "Cardiology", "C-12", scheduled, ZoneId.of("Asia/Kolkata"),
+                LINK, 3, 25, 20);
+    }
+}

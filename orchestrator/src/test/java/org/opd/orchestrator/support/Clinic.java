@@ -81,6 +81,11 @@ public final class Clinic {
     }
 
     public Api.Reply issue(String patientId, int priority, LocalDate day) {
+        return api.post("/tokens", issueRequest(patientId, priority, day));
+    }
+
+    /** The body of a token request for the patient at noon of the day. */
+    public Map<String, Object> issueRequest(String patientId, int priority, LocalDate day) {
         Map<String, Object> request = new HashMap<>();
         request.put("patientId", patientId);
         request.put("doctorId", doctorId);
@@ -88,7 +93,7 @@ public final class Clinic {
         request.put("priority", priority);
         request.put("scheduledTime", noon(day).toString());
         request.put("visitReason", "Chest pain follow-up");
-        return api.post("/tokens", request);
+        return request;
     }
 
     /** Issues a token for today and returns its JSON, failing unless it was issued. */

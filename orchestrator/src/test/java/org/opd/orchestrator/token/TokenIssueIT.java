@@ -3,19 +3,16 @@ package org.opd.orchestrator.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
+import org.opd.orchestrator.support.Parallel;
 
 class TokenIssueIT extends OrchestratorIntegrationTest {
 
@@ -46,7 +43,7 @@ class TokenIssueIT extends OrchestratorIntegrationTest {
         List<String> patients = IntStream.range(0, 10).mapToObj(i -> clinic.patient()).toList();
 
         // When all ten ask for a token at once
-        List<Api.Reply> replies = inParallel(patients.stream()
+        List<Api.Reply> replies = Parallel.run(patients.stream()
                 .<Callable<Api.Reply>>map(patient -> () -> clinic.issue(patient, 1, Clinic.today())).toList());
 
         // Then each gets one, numbered 001 to 010 with none twice and none skipped
@@ -108,19 +105,5 @@ class TokenIssueIT extends OrchestratorIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.text("resource")).isEqualTo("doctor");
-    }
-
-    static <T> List<T> inParallel(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<Future<T>> futures = pool.invokeAll(calls);
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -67,6 +67,15 @@ public class ShiftRepository {
     }
 
     /**
+     * Locks the shift's row until the transaction ends, so that the tokens it holds are counted
+     * and added one issue at a time. NO KEY UPDATE leaves the key-share locks of token inserts alone.
+     */
+    public void lockForIssuing(UUID assignmentId) {
+        jdbc.sql("SELECT assignment_id FROM cabin_doctors WHERE assignment_id = :id FOR NO KEY UPDATE")
+                .param("id", assignmentId).query(UUID.class).single();
+    }
+
+    /**
      * The doctor's shift that a token for the given local date and time belongs to: of the
      * shifts that day that are neither cancelled nor over, the first that has not ended by then.
      */

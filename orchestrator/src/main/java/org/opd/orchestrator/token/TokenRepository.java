@@ -3,8 +3,10 @@ package org.opd.orchestrator.token;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -80,9 +82,11 @@ class TokenRepository {
         TokenBooking b = token.booking();
         jdbc.sql("""
                         INSERT INTO tokens (token_id, token_number, patient_id, doctor_id, cabin_id, dept_id, hospital_id,
-                                            booking_type, priority, status, scheduled_time, service_date, visit_reason, version)
+                                            booking_type, priority, status, scheduled_time, service_date, visit_reason, version,
+                                            assignment_id, rescheduled_from)
                         VALUES (:tokenId, :tokenNumber, :patientId, :doctorId, :cabinId, :deptId, :hospitalId,
-                                :bookingType, :priority, :status, :scheduledTime, :serviceDate, :visitReason, :version)
+                                :bookingType, :priority, :status, :scheduledTime, :serviceDate, :visitReason, :version,
+                                :assignmentId, :rescheduledFrom)
                         """)
                 .param("tokenId", b.tokenId())
                 .param("tokenNumber", b.tokenNumber())
@@ -98,6 +102,8 @@ class TokenRepository {
                 .param("serviceDate", b.serviceDate())
                 .param("visitReason", b.visitReason())
                 .param("version", token.version())
+                .param("assignmentId", b.assignmentId())
+                .param("rescheduledFrom", b.rescheduledFrom())
                 .update();
     }
 
@@ -134,6 +140,33 @@ class TokenRepository {
             throw new OptimisticLockingFailureException("Token " + token.booking().tokenId() + " changed since version "
                     + token.version());
         }
+        token.saved();
+    }
+
+    /** How many tokens of the shift still hold a place in it: all but the cancelled and the rescheduled. */
+    int countHoldingAPlace(UUID assignmentId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM tokens
+                        WHERE assignment_id = :assignmentId AND status NOT IN ('CANCELLED', 'RESCHEDULED')
+                        """)
+                .param("assignmentId", assignmentId).query(Integer.class).single();
+    }
+
+    /**
+     * Tokens called in at or before the deadline whose consultation has not started, oldest call
+     * first. Tokens being moved right now are skipped: their move decides.
+     */
+    List<UUID> findCalledBefore(Instant deadline, int limit) {
+        return jdbc.sql("""
+                        SELECT token_id FROM tokens
+                        WHERE status = 'WAITING' AND called_time IS NOT NULL AND called_time <= :deadline
+                        ORDER BY called_time
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .param("deadline", Sql.timestamp(deadline))
+                .param("limit", limit)
+                .query(UUID.class).list();
     }
 
     private static LoadedToken map(ResultSet rs, int row) throws SQLException {
@@ -149,7 +182,9 @@ class TokenRepository {
                 rs.getInt("priority"),
                 Sql.instant(rs, "scheduled_time"),
                 rs.getObject("service_date", LocalDate.class),
-                rs.getString("visit_reason"));
+                rs.getString("visit_reason"),
+                Sql.uuid(rs, "assignment_id"),
+                Sql.uuid(rs, "rescheduled_from"));
         Double latitude = Sql.decimal(rs, "check_in_latitude");
         Double longitude = Sql.decimal(rs, "check_in_longitude");
         TokenTimeline timeline = new TokenTimeline(

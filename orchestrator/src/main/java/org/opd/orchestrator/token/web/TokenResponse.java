@@ -15,7 +15,8 @@ import org.opd.orchestrator.token.TokenTimeline;
 /**
  * A token as the API shows it. Times carry the hospital's offset. The status is PostgreSQL's;
  * {@code queuePosition} and the ETAs come from the live queue projection and are null while
- * the token is not in line or the projection has not caught up.
+ * the token is not in line or the projection has not caught up. {@code version} is what
+ * {@code If-Match} takes; {@code rescheduledFrom} links a rescheduled visit's new token to the old.
  */
 record TokenResponse(
         UUID tokenId,
@@ -38,7 +39,9 @@ record TokenResponse(
         String cancellationReason,
         Integer queuePosition,
         Integer etaMinutesP50,
-        Integer etaMinutesP90) {
+        Integer etaMinutesP90,
+        long version,
+        UUID rescheduledFrom) {
 
     static TokenResponse of(LoadedToken loaded, LivePosition live) {
         Token token = loaded.token();
@@ -51,7 +54,8 @@ record TokenResponse(
                 local(b.scheduledTime(), zone), b.serviceDate(), b.visitReason(),
                 local(t.checkInTime(), zone), local(t.calledTime(), zone), local(t.consultationStartTime(), zone),
                 local(t.consultationEndTime(), zone), token.cancellationReason(),
-                position.position(), position.etaMinutesP50(), position.etaMinutesP90());
+                position.position(), position.etaMinutesP50(), position.etaMinutesP90(), token.version(),
+                b.rescheduledFrom());
     }
 
     private static OffsetDateTime local(Instant instant, ZoneId zone) {

@@ -8,7 +8,12 @@ import java.util.UUID;
 
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.jdbc.Insert;
+import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.StatusUpdate;
+import org.opd.orchestrator.jdbc.Where;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.opd.orchestrator.jdbc.UniqueConstraints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +21,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class DepartmentRepository {
+
+    private static final StatusUpdate STATUS = new StatusUpdate("departments", "dept_id", "department", true);
 
     private static final UniqueConstraints UNIQUE = new UniqueConstraints(Map.of(
             "departments_hospital_id_code_key",
@@ -51,6 +58,17 @@ public class DepartmentRepository {
 
     public Department require(UUID deptId) {
         return find(deptId).orElseThrow(() -> new NotFoundException("department", deptId));
+    }
+
+    Page<Department> page(UUID hospitalId, DepartmentStatus status, PageRequest page) {
+        Where where = new Where()
+                .is("hospital_id = :hospitalId", "hospitalId", hospitalId)
+                .optional("status = :status", "status", status == null ? null : status.name());
+        return PagedSelect.run(jdbc, "SELECT *", "FROM departments", where, "code, dept_id", DepartmentRepository::map, page);
+    }
+
+    Department updateStatus(UUID deptId, DepartmentStatus status) {
+        return STATUS.apply(jdbc, deptId, status, DepartmentRepository::map);
     }
 
     private static Department map(ResultSet rs, int row) throws SQLException {

@@ -8,7 +8,12 @@ import java.util.UUID;
 
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.jdbc.Insert;
+import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.StatusUpdate;
+import org.opd.orchestrator.jdbc.Where;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.opd.orchestrator.jdbc.UniqueConstraints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +21,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class DoctorRepository {
+
+    private static final StatusUpdate STATUS = new StatusUpdate("doctors", "doctor_id", "doctor", true);
 
     private static final UniqueConstraints UNIQUE = new UniqueConstraints(Map.of(
             "doctors_emp_code_key", new UniqueConstraints.Field("empCode", "A doctor with this employee code exists"),
@@ -71,6 +78,19 @@ public class DoctorRepository {
         jdbc.sql("SELECT doctor_id FROM doctors WHERE doctor_id = :id FOR NO KEY UPDATE").param("id", doctorId)
                 .query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("doctor", doctorId));
+    }
+
+    Page<Doctor> page(UUID hospitalId, DutyStatus status, UUID deptId, String specialization, PageRequest page) {
+        Where where = new Where()
+                .is("hospital_id = :hospitalId", "hospitalId", hospitalId)
+                .optional("status = :status", "status", status == null ? null : status.name())
+                .optional("primary_dept_id = :deptId", "deptId", deptId)
+                .optional("lower(specialization) = lower(:specialization)", "specialization", specialization);
+        return PagedSelect.run(jdbc, "SELECT *", "FROM doctors", where, "emp_code, doctor_id", DoctorRepository::map, page);
+    }
+
+    Doctor updateStatus(UUID doctorId, DutyStatus status) {
+        return STATUS.apply(jdbc, doctorId, status, DoctorRepository::map);
     }
 
     private static Doctor map(ResultSet rs, int row) throws SQLException {

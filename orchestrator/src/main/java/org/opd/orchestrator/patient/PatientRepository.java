@@ -9,7 +9,11 @@ import java.util.UUID;
 
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.jdbc.Insert;
+import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.Where;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.opd.orchestrator.jdbc.UniqueConstraints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +58,15 @@ public class PatientRepository {
 
     public Patient require(UUID patientId) {
         return find(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+    }
+
+    /** @param phone the exact number as registered */
+    Page<Patient> page(UUID hospitalId, String uhid, String phone, PageRequest page) {
+        Where where = new Where()
+                .is("hospital_id = :hospitalId", "hospitalId", hospitalId)
+                .optional("uhid = :uhid", "uhid", uhid)
+                .optional("phone = :phone", "phone", phone);
+        return PagedSelect.run(jdbc, "SELECT *", "FROM patients", where, "uhid, patient_id", PatientRepository::map, page);
     }
 
     private static Patient map(ResultSet rs, int row) throws SQLException {

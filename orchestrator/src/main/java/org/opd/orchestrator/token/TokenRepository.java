@@ -12,7 +12,11 @@ import java.util.UUID;
 
 import org.opd.orchestrator.hospital.Coordinates;
 import org.opd.orchestrator.hospital.Geofence;
+import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.Where;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.opd.schemas.token.BookingType;
 import org.opd.schemas.token.TokenStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TokenRepository {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT t.*,
                    d.avg_consultation_time AS doctor_avg_consultation_time,
                    dep.buffer_time AS dept_buffer_time,
@@ -30,11 +34,14 @@ class TokenRepository {
                    h.latitude AS hospital_latitude,
                    h.longitude AS hospital_longitude,
                    h.geofence_radius AS hospital_geofence_radius
+            """;
+    private static final String FROM = """
             FROM tokens t
             JOIN doctors d ON d.doctor_id = t.doctor_id
             JOIN departments dep ON dep.dept_id = t.dept_id
             JOIN hospitals h ON h.hospital_id = t.hospital_id
             """;
+    private static final String SELECT = COLUMNS + FROM;
 
     private final JdbcClient jdbc;
 
@@ -44,6 +51,18 @@ class TokenRepository {
 
     Optional<LoadedToken> find(UUID tokenId) {
         return jdbc.sql(SELECT + " WHERE t.token_id = :id").param("id", tokenId).query(TokenRepository::map).optional();
+    }
+
+    Page<LoadedToken> page(TokenFilter filter, PageRequest page) {
+        Where where = new Where()
+                .optional("t.hospital_id = :hospitalId", "hospitalId", filter.hospitalId())
+                .optional("t.dept_id = :deptId", "deptId", filter.deptId())
+                .optional("t.doctor_id = :doctorId", "doctorId", filter.doctorId())
+                .optional("t.patient_id = :patientId", "patientId", filter.patientId())
+                .optional("t.status = :status", "status", filter.status() == null ? null : filter.status().name())
+                .optional("t.service_date = :serviceDate", "serviceDate", filter.serviceDate());
+        return PagedSelect.run(jdbc, COLUMNS, FROM, where, "t.service_date DESC, t.dept_id, t.token_number, t.token_id",
+                TokenRepository::map, page);
     }
 
     /** The token, locked until the transaction ends so that moves of one token happen one after another. */

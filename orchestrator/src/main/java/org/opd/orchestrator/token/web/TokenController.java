@@ -1,16 +1,21 @@
 package org.opd.orchestrator.token.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.opd.orchestrator.queue.LivePosition;
 import org.opd.orchestrator.queue.LiveQueueReader;
 import org.opd.orchestrator.token.LoadedToken;
 import org.opd.orchestrator.token.TokenCommand;
+import org.opd.orchestrator.token.TokenFilter;
 import org.opd.orchestrator.token.TokenIssuer;
 import org.opd.orchestrator.token.TokenQueries;
 import org.opd.orchestrator.token.TokenRescheduling;
 import org.opd.orchestrator.token.TokenTransitions;
+import org.opd.orchestrator.web.PageParameters;
+import org.opd.orchestrator.web.PageResponse;
+import org.opd.schemas.token.TokenStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -53,6 +59,19 @@ class TokenController {
     ResponseEntity<TokenResponse> issue(@Valid @RequestBody IssueTokenRequest request,
                                         @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
         return created(issuer.issue(request.toIssueToken(), staffId));
+    }
+
+    /** Tokens as PostgreSQL has them (no live positions), newest day first, in number order. */
+    @GetMapping
+    PageResponse<TokenResponse> list(@Valid PageParameters paging,
+                                     @RequestParam(required = false) UUID hospitalId,
+                                     @RequestParam(required = false) UUID deptId,
+                                     @RequestParam(required = false) UUID doctorId,
+                                     @RequestParam(required = false) UUID patientId,
+                                     @RequestParam(required = false) TokenStatus status,
+                                     @RequestParam(required = false) LocalDate serviceDate) {
+        return PageResponse.of(queries.list(new TokenFilter(hospitalId, deptId, doctorId, patientId, status, serviceDate),
+                paging.toPageRequest()), token -> TokenResponse.of(token, LivePosition.UNKNOWN));
     }
 
     @GetMapping("/{tokenId}")

@@ -27,6 +27,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -111,6 +113,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return invalid(errors.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")), errors);
+    }
+
+    /** A constraint on a query parameter or header ({@code morePendingThan=-1}), named by the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(new FieldProblem(name, error.getDefaultMessage())));
+        }
         return invalid(errors.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")), errors);
     }
 

@@ -15,6 +15,7 @@ import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.logging.LogContext;
 import org.opd.orchestrator.paging.Page;
 import org.opd.orchestrator.paging.PageRequest;
+import org.opd.orchestrator.storage.TokenPartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,19 +30,23 @@ public class ShiftService {
     private final CabinRepository cabins;
     private final DepartmentRepository departments;
     private final ShiftRepository shifts;
+    private final TokenPartitions partitions;
     private final Clock clock;
 
     ShiftService(DoctorRepository doctors, CabinRepository cabins, DepartmentRepository departments,
-                 ShiftRepository shifts, Clock clock) {
+                 ShiftRepository shifts, TokenPartitions partitions, Clock clock) {
         this.doctors = doctors;
         this.cabins = cabins;
         this.departments = departments;
         this.shifts = shifts;
+        this.partitions = partitions;
         this.clock = clock;
     }
 
+    /** Also makes sure the tokens of the shift's day have a partition to go to, however far ahead it is. */
     @Transactional
     public Shift create(NewShift shift) {
+        partitions.ensureFor(shift.shiftDate());
         Doctor doctor = doctors.require(shift.doctorId());
         Cabin cabin = cabins.require(shift.cabinId());
         if (!departments.require(cabin.deptId()).hospitalId().equals(doctor.hospitalId())) {

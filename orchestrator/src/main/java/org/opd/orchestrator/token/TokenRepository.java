@@ -142,7 +142,7 @@ class TokenRepository {
                             cancellation_reason = :cancellationReason,
                             version = version + 1,
                             updated_at = now()
-                        WHERE token_id = :tokenId AND version = :version
+                        WHERE token_id = :tokenId AND service_date = :serviceDate AND version = :version
                         """)
                 .param("status", token.status().name())
                 .param("checkInTime", Sql.timestamp(timeline.checkInTime()))
@@ -153,6 +153,8 @@ class TokenRepository {
                 .param("consultationEndTime", Sql.timestamp(timeline.consultationEndTime()))
                 .param("cancellationReason", token.cancellationReason())
                 .param("tokenId", token.booking().tokenId())
+                // The partition key: the update touches one partition only.
+                .param("serviceDate", token.booking().serviceDate())
                 .param("version", token.version())
                 .update();
         if (updated != 1) {

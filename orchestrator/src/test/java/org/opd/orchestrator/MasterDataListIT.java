@@ -130,6 +130,28 @@ class MasterDataListIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void replacesAPatientsContactSoAnOptOutAndANewPushTokenApply() {
+        // Given a patient registered with SMS on and no app
+        Clinic clinic = Clinic.open(api);
+        String patientId = clinic.patient();
+
+        // When reception records an SMS opt-out, a new number and the app's push token
+        Api.Reply updated = api.put("/patients/" + patientId + "/contact", Map.of("phone", "+919811100000",
+                "whatsappOptIn", true, "smsOptIn", false, "fcmToken", "new-device-token"));
+        Api.Reply invalid = api.put("/patients/" + patientId + "/contact", Map.of("phone", "call me"));
+
+        // Then the patient shows them, the token itself kept out of answers; an invalid contact changes nothing
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.text("phone")).isEqualTo("+919811100000");
+        assertThat(updated.body().path("smsOptIn").asBoolean()).isFalse();
+        assertThat(updated.body().path("whatsappOptIn").asBoolean()).isTrue();
+        assertThat(updated.body().path("hasPushToken").asBoolean()).isTrue();
+        assertThat(updated.body().toString()).doesNotContain("new-device-token");
+        assertThat(fields(invalid)).containsExactlyInAnyOrder("phone", "whatsappOptIn", "smsOptIn");
+        assertThat(api.get("/patients/" + patientId).text("phone")).isEqualTo("+919811100000");
+    }
+
+    @Test
     void namesEachInvalidListParameterOrStatus() {
         Clinic clinic = Clinic.open(api);
 

@@ -60,6 +60,24 @@ public class PatientRepository {
         return find(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
     }
 
+    Patient updateContact(UUID patientId, PatientContact contact) {
+        return jdbc.sql("""
+                        UPDATE patients
+                        SET phone = :phone, email = :email, whatsapp_opt_in = :whatsappOptIn, sms_opt_in = :smsOptIn,
+                            fcm_token = :fcmToken, updated_at = now()
+                        WHERE patient_id = :id
+                        RETURNING *
+                        """)
+                .param("phone", contact.phone())
+                .param("email", contact.email())
+                .param("whatsappOptIn", contact.whatsappOptIn())
+                .param("smsOptIn", contact.smsOptIn())
+                .param("fcmToken", contact.fcmToken())
+                .param("id", patientId)
+                .query(PatientRepository::map).optional()
+                .orElseThrow(() -> new NotFoundException("patient", patientId));
+    }
+
     /** @param phone the exact number as registered */
     Page<Patient> page(UUID hospitalId, String uhid, String phone, PageRequest page) {
         Where where = new Where()

@@ -31,6 +31,12 @@ public class PatientService {
         return patients.page(hospitalId, uhid, phone, page);
     }
 
+    /** The notifier reads contact details when it sends, so a change (an opt-out) applies to the next message. */
+    @Transactional
+    public Patient updateContact(UUID patientId, PatientContact contact) {
+        return patients.updateContact(patientId, contact);
+    }
+
     @Transactional(readOnly = true)
     public Patient require(UUID patientId) {
         return patients.require(patientId);

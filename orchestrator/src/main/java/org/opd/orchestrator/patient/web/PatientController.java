@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,6 +39,12 @@ class PatientController {
                                        @RequestParam(required = false) String uhid,
                                        @RequestParam(required = false) String phone) {
         return PageResponse.of(patients.list(hospitalId, uhid, phone, paging.toPageRequest()), PatientResponse::of);
+    }
+
+    /** Phone, email, WhatsApp and SMS opt-ins and push token, replaced as a whole. */
+    @PutMapping("/api/v1/patients/{patientId}/contact")
+    PatientResponse updateContact(@PathVariable UUID patientId, @Valid @RequestBody UpdateContactRequest request) {
+        return PatientResponse.of(patients.updateContact(patientId, request.toContact()));
     }
 
     @GetMapping("/api/v1/patients/{patientId}")

@@ -152,6 +152,33 @@ class MasterDataListIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void appliesNewDepartmentAndDoctorSettingsToTheNextTokens() {
+        // Given a clinic whose department now takes one token a day and whose doctor takes 20 minutes
+        Clinic clinic = Clinic.open(api);
+        Api.Reply department = api.put("/departments/" + clinic.deptId + "/settings", Map.of("name", "Cardiology",
+                "avgConsultationMinutes", 15, "bufferMinutes", 2, "maxTokensPerDay", 1, "colorCode", "#00AA00",
+                "priorityLevel", 2));
+        Api.Reply doctor = api.put("/doctors/" + clinic.doctorId + "/settings", Map.of("specialization", "Cardiology",
+                "avgConsultationMinutes", 20, "maxTokensPerSession", 40));
+
+        // When two tokens are asked for
+        String first = clinic.token(1).get("tokenId").asText();
+        Api.Reply second = clinic.issue(clinic.patient(), 1, Clinic.today());
+
+        // Then the settings show, the first token's event carries them, and the second is beyond the limit
+        assertThat(department.body().path("bufferMinutes").asInt()).isEqualTo(2);
+        assertThat(department.text("code")).isEqualTo("CARD");
+        assertThat(doctor.body().path("avgConsultationMinutes").asInt()).isEqualTo(20);
+        assertThat(jdbc.sql("""
+                        SELECT (payload->>'avgConsultationMinutes') || '/' || (payload->>'bufferMinutes') FROM outbox
+                        WHERE payload->>'tokenId' = :id
+                        """).param("id", first).query(String.class).single()).isEqualTo("20/2");
+        assertThat(second.text("type")).isEqualTo("urn:opd:problem:daily-token-limit-reached");
+        assertThat(fields(api.put("/doctors/" + clinic.doctorId + "/settings", Map.of("specialization", "Cardiology"))))
+                .containsExactlyInAnyOrder("avgConsultationMinutes", "maxTokensPerSession");
+    }
+
+    @Test
     void namesEachInvalidListParameterOrStatus() {
         Clinic clinic = Clinic.open(api);
 

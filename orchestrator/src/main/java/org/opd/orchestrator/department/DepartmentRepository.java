@@ -67,6 +67,25 @@ public class DepartmentRepository {
         return PagedSelect.run(jdbc, "SELECT *", "FROM departments", where, "code, dept_id", DepartmentRepository::map, page);
     }
 
+    Department updateSettings(UUID deptId, DepartmentSettings settings) {
+        return jdbc.sql("""
+                        UPDATE departments
+                        SET name = :name, avg_consultation_time = :avg, buffer_time = :buffer, max_tokens_per_day = :max,
+                            color_code = :color, priority_level = :priority, updated_at = now()
+                        WHERE dept_id = :id
+                        RETURNING *
+                        """)
+                .param("name", settings.name())
+                .param("avg", settings.avgConsultationMinutes())
+                .param("buffer", settings.bufferMinutes())
+                .param("max", settings.maxTokensPerDay())
+                .param("color", settings.colorCode())
+                .param("priority", settings.priorityLevel())
+                .param("id", deptId)
+                .query(DepartmentRepository::map).optional()
+                .orElseThrow(() -> new NotFoundException("department", deptId));
+    }
+
     Department updateStatus(UUID deptId, DepartmentStatus status) {
         return STATUS.apply(jdbc, deptId, status, DepartmentRepository::map);
     }

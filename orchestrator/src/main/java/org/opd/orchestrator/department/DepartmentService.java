@@ -36,6 +36,12 @@ public class DepartmentService {
         return departments.require(deptId);
     }
 
+    /** Applies to tokens issued from now on; a lower daily limit does not take back tokens already issued. */
+    @Transactional
+    public Department updateSettings(UUID deptId, DepartmentSettings settings) {
+        return departments.updateSettings(deptId, settings);
+    }
+
     @Transactional
     public Department updateStatus(UUID deptId, DepartmentStatus status) {
         return departments.updateStatus(deptId, status);

@@ -89,6 +89,22 @@ public class DoctorRepository {
         return PagedSelect.run(jdbc, "SELECT *", "FROM doctors", where, "emp_code, doctor_id", DoctorRepository::map, page);
     }
 
+    Doctor updateSettings(UUID doctorId, DoctorSettings settings) {
+        return jdbc.sql("""
+                        UPDATE doctors
+                        SET specialization = :specialization, avg_consultation_time = :avg,
+                            max_tokens_per_session = :max, updated_at = now()
+                        WHERE doctor_id = :id
+                        RETURNING *
+                        """)
+                .param("specialization", settings.specialization())
+                .param("avg", settings.avgConsultationMinutes())
+                .param("max", settings.maxTokensPerSession())
+                .param("id", doctorId)
+                .query(DoctorRepository::map).optional()
+                .orElseThrow(() -> new NotFoundException("doctor", doctorId));
+    }
+
     Doctor updateStatus(UUID doctorId, DutyStatus status) {
         return STATUS.apply(jdbc, doctorId, status, DoctorRepository::map);
     }

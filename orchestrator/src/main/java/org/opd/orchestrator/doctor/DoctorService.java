@@ -55,6 +55,12 @@ public class DoctorService {
         return doctors.require(doctorId);
     }
 
+    /** Applies to tokens issued and events written from now on. */
+    @Transactional
+    public Doctor updateSettings(UUID doctorId, DoctorSettings settings) {
+        return doctors.updateSettings(doctorId, settings);
+    }
+
     /** A doctor ON_LEAVE or INACTIVE gets no new tokens; tokens already issued stay for staff to move. */
     @Transactional
     public Doctor updateStatus(UUID doctorId, DutyStatus status) {

@@ -46,6 +46,11 @@ class DepartmentController {
         return DepartmentResponse.of(departments.require(deptId));
     }
 
+    @PutMapping("/api/v1/departments/{deptId}/settings")
+    DepartmentResponse updateSettings(@PathVariable UUID deptId, @Valid @RequestBody DepartmentSettingsRequest request) {
+        return DepartmentResponse.of(departments.updateSettings(deptId, request.toSettings()));
+    }
+
     /** An INACTIVE department issues no more tokens; those already issued go on. */
     @PutMapping("/api/v1/departments/{deptId}/status")
     DepartmentResponse updateStatus(@PathVariable UUID deptId,

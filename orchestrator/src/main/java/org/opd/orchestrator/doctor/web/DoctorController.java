@@ -49,6 +49,11 @@ class DoctorController {
         return DoctorResponse.of(doctors.require(doctorId));
     }
 
+    @PutMapping("/api/v1/doctors/{doctorId}/settings")
+    DoctorResponse updateSettings(@PathVariable UUID doctorId, @Valid @RequestBody DoctorSettingsRequest request) {
+        return DoctorResponse.of(doctors.updateSettings(doctorId, request.toSettings()));
+    }
+
     /** ACTIVE, ON_LEAVE or INACTIVE; only an ACTIVE doctor gets new tokens. */
     @PutMapping("/api/v1/doctors/{doctorId}/status")
     DoctorResponse updateStatus(@PathVariable UUID doctorId, @Valid @RequestBody StatusRequest<DutyStatus> request) {

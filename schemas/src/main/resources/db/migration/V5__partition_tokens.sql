@@ -30,7 +30,12 @@ ALTER TABLE tokens RENAME TO tokens_unpartitioned;
 CREATE TABLE tokens (LIKE tokens_unpartitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS)
     PARTITION BY RANGE (service_date);
 
--- Creates the month's partition (tokens_YYYY_MM) unless it exists; returns its name. The table is
+-- The name of the month partition a day's tokens go to: tokens_YYYY_MM.
+CREATE FUNCTION token_partition_name(p_day DATE) RETURNS TEXT AS $$
+    SELECT 'tokens_' || to_char(p_day, 'YYYY_MM');
+$$ LANGUAGE sql IMMUTABLE;
+
+-- Creates the month's partition unless it exists; returns its name. The table is
 -- created outside the partitioned table and then attached, which locks tokens only in SHARE UPDATE
 -- EXCLUSIVE mode, so issuing and moving tokens goes on meanwhile; attaching creates the partition's
 -- indexes and foreign keys from the parent's. Concurrent calls are serialised by an advisory lock.
@@ -38,7 +43,7 @@ CREATE FUNCTION ensure_token_partition(p_day DATE) RETURNS TEXT AS $$
 DECLARE
     v_from DATE := date_trunc('month', p_day)::date;
     v_to DATE := (date_trunc('month', p_day) + interval '1 month')::date;
-    v_name TEXT := 'tokens_' || to_char(p_day, 'YYYY_MM');
+    v_name TEXT := token_partition_name(p_day);
 BEGIN
     IF to_regclass(v_name) IS NOT NULL THEN
         RETURN v_name;

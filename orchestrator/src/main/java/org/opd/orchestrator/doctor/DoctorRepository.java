@@ -2,6 +2,8 @@ package org.opd.orchestrator.doctor;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +69,23 @@ public class DoctorRepository {
         if (!exists) {
             throw new NotFoundException("doctor", doctorId);
         }
+    }
+
+    /**
+     * The doctors who see the department's patients on the day: those on a shift (planned or
+     * started) in one of its cabins, and those whose primary department it is, unless inactive.
+     */
+    public List<UUID> idsServingDepartment(UUID deptId, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT d.doctor_id FROM doctors d
+                        WHERE (d.primary_dept_id = :deptId AND d.status <> 'INACTIVE')
+                           OR d.doctor_id IN (SELECT cd.doctor_id FROM cabin_doctors cd JOIN cabins c ON c.cabin_id = cd.cabin_id
+                                              WHERE c.dept_id = :deptId AND cd.shift_date = :day
+                                                AND cd.status IN ('SCHEDULED', 'ACTIVE'))
+                        ORDER BY d.name, d.doctor_id
+                        """)
+                .param("deptId", deptId).param("day", day)
+                .query(UUID.class).list();
     }
 
     /**

@@ -2,8 +2,6 @@ package org.opd.orchestrator.alert;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -12,6 +10,7 @@ import org.opd.orchestrator.jdbc.Sql;
 import org.opd.orchestrator.jdbc.Where;
 import org.opd.orchestrator.paging.Page;
 import org.opd.orchestrator.paging.PageRequest;
+import org.opd.orchestrator.time.LocalTimes;
 import org.opd.schemas.alert.AlertSeverity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,13 +63,9 @@ public class AlertQueries {
                     AlertSeverity.valueOf(rs.getString("severity")), rs.getString("entity_type"),
                     Sql.uuid(rs, "entity_id"), Sql.uuid(rs, "entity_hospital_id"), rs.getString("message"),
                     json.readTree(rs.getString("metadata")), rs.getBoolean("is_resolved"),
-                    local(Sql.instant(rs, "resolved_at"), zone), local(Sql.instant(rs, "created_at"), zone));
+                    LocalTimes.at(Sql.instant(rs, "resolved_at"), zone), LocalTimes.at(Sql.instant(rs, "created_at"), zone));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored alert metadata is not JSON", e);
         }
-    }
-
-    private static OffsetDateTime local(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

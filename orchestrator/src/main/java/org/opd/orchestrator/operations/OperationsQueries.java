@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import org.opd.orchestrator.hospital.HospitalRepository;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.time.LocalTimes;
 import org.opd.schemas.queue.DoctorStatus;
 import org.opd.schemas.token.TokenStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,8 +71,8 @@ public class OperationsQueries {
                             rs.getString("doctor_name"), Sql.uuid(rs, "dept_id"), rs.getString("department_name"),
                             rs.getString("cabin_number"), TokenStatus.valueOf(rs.getString("status")),
                             rs.getInt("priority"), rs.getInt("line_order"), Sql.integer(rs, "estimated_wait_time"),
-                            local(Sql.instant(rs, "scheduled_time"), zone), local(checkIn, zone),
-                            local(Sql.instant(rs, "called_time"), zone),
+                            LocalTimes.at(Sql.instant(rs, "scheduled_time"), zone), LocalTimes.at(checkIn, zone),
+                            LocalTimes.at(Sql.instant(rs, "called_time"), zone),
                             checkIn == null ? 0 : Duration.between(checkIn, now).toMinutes());
                 })
                 .list();
@@ -106,7 +106,7 @@ public class OperationsQueries {
                 .param("today", LocalDate.ofInstant(clock.instant(), zone))
                 .query((rs, row) -> new DoctorStatusEntry(Sql.uuid(rs, "doctor_id"), rs.getString("name"),
                         rs.getString("specialization"), rs.getString("duty_status"), Sql.uuid(rs, "cabin_id"),
-                        rs.getString("cabin_number"), rs.getInt("pending_tokens"), local(Sql.instant(rs, "last_consult_start"), zone),
+                        rs.getString("cabin_number"), rs.getInt("pending_tokens"), LocalTimes.at(Sql.instant(rs, "last_consult_start"), zone),
                         DoctorStatus.valueOf(rs.getString("current_status"))))
                 .list();
     }
@@ -137,9 +137,5 @@ public class OperationsQueries {
                         rs.getInt("pending_count"), rs.getDouble("average_wait"), Sql.decimal(rs, "average_estimated_wait"),
                         rs.getInt("active_doctors")))
                 .list();
-    }
-
-    private static OffsetDateTime local(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

@@ -26,6 +26,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,11 +57,24 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyKeys keys;
     private final PlatformTransactionManager transactions;
     private final ObjectMapper json;
+    private final Counter replays;
+    private final Counter refusals;
 
-    IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactions, ObjectMapper json) {
+    IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactions, ObjectMapper json,
+                      MeterRegistry registry) {
         this.keys = keys;
         this.transactions = transactions;
         this.json = json;
+        this.replays = outcome(registry, "replayed");
+        this.refusals = outcome(registry, "key-reused");
+    }
+
+    /** {@code opd_idempotency_retries_total{outcome}}: how often clients retry, and how often with a wrong body. */
+    private static Counter outcome(MeterRegistry registry, String outcome) {
+        return Counter.builder("opd.idempotency.retries")
+                .description("Requests that came with an Idempotency-Key already used")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     @Override
@@ -110,10 +126,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                     "Idempotency key reused", "This " + HEADER + " was first used for another request");
             problem.setProperty("field", HEADER);
+            refusals.increment();
             write(response, problem);
             return;
         }
         StoredResponse stored = earlier.response();
+        replays.increment();
         log.info("Answered a retry from its idempotency key ({})", stored.status());
         response.setStatus(stored.status());
         response.setHeader(REPLAYED, "true");

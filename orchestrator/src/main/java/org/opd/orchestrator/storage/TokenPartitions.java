@@ -32,12 +32,16 @@ public class TokenPartitions {
      * usual case, a partition that exists, costs one catalogue look-up on the caller's connection.
      */
     public void ensureFor(LocalDate day) {
-        boolean exists = jdbc.sql("SELECT to_regclass(token_partition_name(:day)) IS NOT NULL").param("day", day)
-                .query(Boolean.class).single();
-        if (!exists) {
+        if (!exists(day)) {
             ownTransaction.executeWithoutResult(status ->
                     jdbc.sql("SELECT ensure_token_partition(:day)").param("day", day).query(String.class).single());
         }
+    }
+
+    /** Whether the month partition of the day's tokens exists. */
+    public boolean exists(LocalDate day) {
+        return jdbc.sql("SELECT to_regclass(token_partition_name(:day)) IS NOT NULL").param("day", day)
+                .query(Boolean.class).single();
     }
 
     /** @return how many tokens moved to the archive */

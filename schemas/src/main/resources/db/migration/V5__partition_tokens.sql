@@ -107,8 +107,9 @@ CREATE INDEX idx_token_archive_service_date ON tokens_archive(service_date);
 CREATE INDEX idx_token_archive_patient ON tokens_archive(patient_id);
 CREATE INDEX idx_token_archive_doctor ON tokens_archive(doctor_id);
 
--- Moves the tokens of days before p_before into tokens_archive, in one statement, and drops the
--- month partitions that lie wholly before p_before (emptied by the move). Returns how many moved.
+-- Moves the tokens of days before p_before into tokens_archive, in one statement, forgets those
+-- days' number counters, and drops the month partitions that lie wholly before p_before (emptied
+-- by the move). Returns how many tokens moved.
 CREATE FUNCTION archive_tokens(p_before DATE) RETURNS INT AS $$
 DECLARE
     v_moved INT;
@@ -117,6 +118,7 @@ BEGIN
     WITH moved AS (DELETE FROM tokens WHERE service_date < p_before RETURNING *)
     INSERT INTO tokens_archive SELECT * FROM moved;
     GET DIAGNOSTICS v_moved = ROW_COUNT;
+    DELETE FROM token_sequences WHERE service_date < p_before;
     FOR v_partition IN
         SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
         WHERE i.inhparent = 'tokens'::regclass AND c.relname ~ '^tokens_[0-9]{4}_[0-9]{2}$'

@@ -28,10 +28,10 @@ class TokenStorageHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate nextMonth = today.plusMonths(1);
-        boolean ready = partitions.exists(today) && partitions.exists(nextMonth);
-        (ready ? builder.up() : builder.down())
-                .withDetail("thisMonth", partitions.exists(today))
-                .withDetail("nextMonth", partitions.exists(nextMonth));
+        boolean thisMonth = partitions.exists(today);
+        boolean nextMonth = partitions.exists(today.plusMonths(1));
+        (thisMonth && nextMonth ? builder.up() : builder.down())
+                .withDetail("thisMonth", thisMonth)
+                .withDetail("nextMonth", nextMonth);
     }
 }

@@ -66,6 +66,8 @@ class TokenStorageIT extends OrchestratorIntegrationTest {
         partitions.ensureFor(longAgo);
         jdbc.sql("UPDATE tokens SET service_date = :day WHERE token_id = :id::uuid")
                 .param("day", longAgo).param("id", old).update();
+        jdbc.sql("INSERT INTO token_sequences (dept_id, service_date, last_number) VALUES (:dept::uuid, :day, 1)")
+                .param("dept", clinic.deptId).param("day", longAgo).update();
 
         // When the maintenance runs with the 90-day retention
         maintenance.maintain();
@@ -77,6 +79,8 @@ class TokenStorageIT extends OrchestratorIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM token_history WHERE token_id = :id::uuid").param("id", old)
                 .query(Integer.class).single()).isEqualTo(6);
         assertThat(partitionNames()).doesNotContain(longAgo.format(MONTH));
+        assertThat(jdbc.sql("SELECT count(*) FROM token_sequences WHERE service_date < :day")
+                .param("day", LocalDate.now(ZoneOffset.UTC).minusDays(90)).query(Integer.class).single()).isZero();
 
         // And today's token stays where it was
         assertThat(api.get("/tokens/" + current).text("status")).isEqualTo("BOOKED");

@@ -25,6 +25,10 @@ class OpenApiIT extends OrchestratorIntegrationTest {
                 .extracting(p -> p.path("name").asText()).contains("If-Match", "Idempotency-Key");
         assertThat(doc.path("paths").path("/api/v1/tokens").path("get").path("parameters"))
                 .extracting(p -> p.path("name").asText()).contains("page", "size", "doctorId", "status");
+        JsonNode conflict = doc.path("paths").path("/api/v1/tokens/{tokenId}/complete").path("post").path("responses").path("409");
+        assertThat(conflict.path("content").path("application/problem+json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(doc.path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
     }
 
     @Test

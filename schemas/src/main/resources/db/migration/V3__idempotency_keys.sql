@@ -9,6 +9,7 @@ CREATE TABLE idempotency_keys (
     response_status INT,
     response_content_type VARCHAR(255),
     response_location TEXT,
+    response_etag VARCHAR(64),
     response_body TEXT,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );

@@ -105,7 +105,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new BufferedRequest(request, body), answer);
             if (HttpStatus.valueOf(answer.getStatus()).is2xxSuccessful()) {
                 keys.answer(key, new StoredResponse(answer.getStatus(), answer.getContentType(),
-                        answer.getHeader(HttpHeaders.LOCATION),
+                        answer.getHeader(HttpHeaders.LOCATION), answer.getHeader(HttpHeaders.ETAG),
                         new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)));
                 transactions.commit(transaction);
             } else {
@@ -137,6 +137,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader(REPLAYED, "true");
         if (stored.location() != null) {
             response.setHeader(HttpHeaders.LOCATION, stored.location());
+        }
+        if (stored.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, stored.etag());
         }
         if (stored.contentType() != null) {
             response.setContentType(stored.contentType());

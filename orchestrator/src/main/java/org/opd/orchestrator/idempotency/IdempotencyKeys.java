@@ -41,13 +41,15 @@ class IdempotencyKeys {
             return Optional.empty();
         }
         return Optional.of(jdbc.sql("""
-                        SELECT request_hash, response_status, response_content_type, response_location, response_body
+                        SELECT request_hash, response_status, response_content_type, response_location, response_etag,
+                               response_body
                         FROM idempotency_keys WHERE idempotency_key = :key
                         """)
                 .param("key", key)
                 .query((rs, row) -> new Earlier(rs.getString("request_hash"), new StoredResponse(
                         rs.getInt("response_status"), rs.getString("response_content_type"),
-                        rs.getString("response_location"), rs.getString("response_body"))))
+                        rs.getString("response_location"), rs.getString("response_etag"),
+                        rs.getString("response_body"))))
                 .single());
     }
 
@@ -56,12 +58,13 @@ class IdempotencyKeys {
         jdbc.sql("""
                         UPDATE idempotency_keys
                         SET response_status = :status, response_content_type = :contentType,
-                            response_location = :location, response_body = :body
+                            response_location = :location, response_etag = :etag, response_body = :body
                         WHERE idempotency_key = :key
                         """)
                 .param("status", response.status())
                 .param("contentType", response.contentType())
                 .param("location", response.location())
+                .param("etag", response.etag())
                 .param("body", response.body())
                 .param("key", key)
                 .update();

@@ -5,6 +5,7 @@ package org.opd.orchestrator.idempotency;
  *
  * @param contentType null when the answer had no body
  * @param location    the {@code Location} header of a 201, else null
+ * @param etag        the {@code ETag} header (a token's version), else null
  */
-record StoredResponse(int status, String contentType, String location, String body) {
+record StoredResponse(int status, String contentType, String location, String etag, String body) {
 }

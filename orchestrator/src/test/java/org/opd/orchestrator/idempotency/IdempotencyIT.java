@@ -62,6 +62,7 @@ class IdempotencyIT extends OrchestratorIntegrationTest {
         assertThat(first.status()).isEqualTo(200);
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().getETag()).isEqualTo(first.headers().getETag()).isEqualTo("\"1\"");
         assertThat(count("SELECT count(*) FROM token_history WHERE token_id = :id::uuid AND new_status = 'CHECKED_IN'",
                 tokenId)).isEqualTo(1);
     }

@@ -9,7 +9,12 @@ import java.util.UUID;
 
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.jdbc.Insert;
+import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.StatusUpdate;
+import org.opd.orchestrator.jdbc.Where;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.opd.orchestrator.jdbc.UniqueConstraints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Repository
 public class CabinRepository {
+
+    private static final StatusUpdate STATUS = new StatusUpdate("cabins", "cabin_id", "cabin", false);
 
     private static final TypeReference<List<String>> EQUIPMENT = new TypeReference<>() {
     };
@@ -57,6 +64,18 @@ public class CabinRepository {
 
     public Cabin require(UUID cabinId) {
         return find(cabinId).orElseThrow(() -> new NotFoundException("cabin", cabinId));
+    }
+
+    Page<Cabin> page(UUID deptId, CabinStatus status, Integer floorNumber, PageRequest page) {
+        Where where = new Where()
+                .is("dept_id = :deptId", "deptId", deptId)
+                .optional("status = :status", "status", status == null ? null : status.name())
+                .optional("floor_number = :floorNumber", "floorNumber", floorNumber);
+        return PagedSelect.run(jdbc, "SELECT *", "FROM cabins", where, "cabin_number, cabin_id", this::map, page);
+    }
+
+    Cabin updateStatus(UUID cabinId, CabinStatus status) {
+        return STATUS.apply(jdbc, cabinId, status, this::map);
     }
 
     private Cabin map(ResultSet rs, int row) throws SQLException {

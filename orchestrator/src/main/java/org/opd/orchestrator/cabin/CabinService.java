@@ -3,6 +3,8 @@ package org.opd.orchestrator.cabin;
 import java.util.UUID;
 
 import org.opd.orchestrator.department.DepartmentRepository;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,5 +23,21 @@ public class CabinService {
     public Cabin create(UUID deptId, NewCabin cabin) {
         departments.require(deptId);
         return cabins.create(deptId, cabin);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Cabin> list(UUID deptId, CabinStatus status, Integer floorNumber, PageRequest page) {
+        departments.require(deptId);
+        return cabins.page(deptId, status, floorNumber, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Cabin require(UUID cabinId) {
+        return cabins.require(cabinId);
+    }
+
+    @Transactional
+    public Cabin updateStatus(UUID cabinId, CabinStatus status) {
+        return cabins.updateStatus(cabinId, status);
     }
 }

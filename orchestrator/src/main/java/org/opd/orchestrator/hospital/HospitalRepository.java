@@ -9,7 +9,12 @@ import java.util.UUID;
 
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.jdbc.Insert;
+import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.StatusUpdate;
+import org.opd.orchestrator.jdbc.Where;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Repository
 public class HospitalRepository {
+
+    private static final StatusUpdate STATUS = new StatusUpdate("hospitals", "hospital_id", "hospital", true);
 
     private static final TypeReference<Map<String, OpeningHours>> OPERATING_HOURS = new TypeReference<>() {
     };
@@ -49,6 +56,18 @@ public class HospitalRepository {
 
     public Hospital require(UUID hospitalId) {
         return find(hospitalId).orElseThrow(() -> new NotFoundException("hospital", hospitalId));
+    }
+
+    /** @param name part of the name, any case; null for all */
+    public Page<Hospital> page(HospitalStatus status, String name, PageRequest page) {
+        Where where = new Where()
+                .optional("status = :status", "status", status == null ? null : status.name())
+                .optional("name ILIKE '%' || :name || '%'", "name", name);
+        return PagedSelect.run(jdbc, "SELECT *", "FROM hospitals", where, "name, hospital_id", this::map, page);
+    }
+
+    public Hospital updateStatus(UUID hospitalId, HospitalStatus status) {
+        return STATUS.apply(jdbc, hospitalId, status, this::map);
     }
 
     private Hospital map(ResultSet rs, int row) throws SQLException {

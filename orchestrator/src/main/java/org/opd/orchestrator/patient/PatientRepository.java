@@ -9,7 +9,11 @@ import java.util.UUID;
 
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.jdbc.Insert;
+import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.Where;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.opd.orchestrator.jdbc.UniqueConstraints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +58,33 @@ public class PatientRepository {
 
     public Patient require(UUID patientId) {
         return find(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+    }
+
+    Patient updateContact(UUID patientId, PatientContact contact) {
+        return jdbc.sql("""
+                        UPDATE patients
+                        SET phone = :phone, email = :email, whatsapp_opt_in = :whatsappOptIn, sms_opt_in = :smsOptIn,
+                            fcm_token = :fcmToken, updated_at = now()
+                        WHERE patient_id = :id
+                        RETURNING *
+                        """)
+                .param("phone", contact.phone())
+                .param("email", contact.email())
+                .param("whatsappOptIn", contact.whatsappOptIn())
+                .param("smsOptIn", contact.smsOptIn())
+                .param("fcmToken", contact.fcmToken())
+                .param("id", patientId)
+                .query(PatientRepository::map).optional()
+                .orElseThrow(() -> new NotFoundException("patient", patientId));
+    }
+
+    /** @param phone the exact number as registered */
+    Page<Patient> page(UUID hospitalId, String uhid, String phone, PageRequest page) {
+        Where where = new Where()
+                .is("hospital_id = :hospitalId", "hospitalId", hospitalId)
+                .optional("uhid = :uhid", "uhid", uhid)
+                .optional("phone = :phone", "phone", phone);
+        return PagedSelect.run(jdbc, "SELECT *", "FROM patients", where, "uhid, patient_id", PatientRepository::map, page);
     }
 
     private static Patient map(ResultSet rs, int row) throws SQLException {

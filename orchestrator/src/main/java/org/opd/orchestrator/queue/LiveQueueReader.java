@@ -64,6 +64,17 @@ public class LiveQueueReader {
                 waiting);
     }
 
+    /** How many wait in the department ({@code dept:{deptId}:queue_count}); null when not projected or Redis does not answer. */
+    public Integer departmentWaitingCount(UUID deptId) {
+        try {
+            return integer(jedis.get("dept:" + deptId + ":queue_count"));
+        } catch (JedisException e) {
+            // The doctors' queues are the answer; the department's count is a summary it can do without.
+            log.warn("Queue count of department {} unavailable: {}", deptId, e.toString());
+            return null;
+        }
+    }
+
     /** The token's position and ETA; {@link LivePosition#UNKNOWN} when Redis has none or does not answer. */
     public LivePosition position(UUID tokenId) {
         try {

@@ -44,6 +44,13 @@ public record Shift(
                 shiftEndTime, plannedTokens, ShiftStatus.COMPLETED, actualStartTime, now);
     }
 
+    /** The shift will not happen, or stops early; its tokens stay for staff to reschedule or cancel. */
+    public Shift cancel() {
+        requireMove(ShiftStatus.CANCELLED, "cancel");
+        return new Shift(assignmentId, cabinId, doctorId, deptId, hospitalId, zone, shiftDate, shiftStartTime,
+                shiftEndTime, plannedTokens, ShiftStatus.CANCELLED, actualStartTime, actualEndTime);
+    }
+
     private void requireMove(ShiftStatus next, String action) {
         if (!status.canMoveTo(next)) {
             throw new IllegalTransitionException("shift", assignmentId, status.name(), action);

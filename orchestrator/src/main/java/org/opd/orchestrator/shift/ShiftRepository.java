@@ -11,7 +11,11 @@ import java.util.UUID;
 
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.jdbc.Insert;
+import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.Where;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.opd.orchestrator.jdbc.UniqueConstraints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,13 +30,14 @@ public class ShiftRepository {
             new UniqueConstraints.Field("shiftStartTime",
                     "The doctor already has a shift in this cabin starting at this time on this date")));
 
-    private static final String SELECT = """
-            SELECT cd.*, c.dept_id, dep.hospital_id, h.timezone
+    private static final String COLUMNS = "SELECT cd.*, c.dept_id, dep.hospital_id, h.timezone";
+    private static final String FROM = """
             FROM cabin_doctors cd
             JOIN cabins c ON c.cabin_id = cd.cabin_id
             JOIN departments dep ON dep.dept_id = c.dept_id
             JOIN hospitals h ON h.hospital_id = dep.hospital_id
             """;
+    private static final String SELECT = COLUMNS + " " + FROM;
 
     private final JdbcClient jdbc;
 
@@ -67,6 +72,15 @@ public class ShiftRepository {
     }
 
     /**
+     * Locks the shift's row until the transaction ends, so that the tokens it holds are counted
+     * and added one issue at a time. NO KEY UPDATE leaves the key-share locks of token inserts alone.
+     */
+    public void lockForIssuing(UUID assignmentId) {
+        jdbc.sql("SELECT assignment_id FROM cabin_doctors WHERE assignment_id = :id FOR NO KEY UPDATE")
+                .param("id", assignmentId).query(UUID.class).single();
+    }
+
+    /**
      * The doctor's shift that a token for the given local date and time belongs to: of the
      * shifts that day that are neither cancelled nor over, the first that has not ended by then.
      */
@@ -81,6 +95,17 @@ public class ShiftRepository {
                 .param("date", date)
                 .param("time", time)
                 .query(ShiftRepository::map).optional();
+    }
+
+    Page<Shift> page(ShiftFilter filter, PageRequest page) {
+        Where where = new Where()
+                .optional("cd.doctor_id = :doctorId", "doctorId", filter.doctorId())
+                .optional("cd.cabin_id = :cabinId", "cabinId", filter.cabinId())
+                .optional("c.dept_id = :deptId", "deptId", filter.deptId())
+                .optional("cd.shift_date = :shiftDate", "shiftDate", filter.shiftDate())
+                .optional("cd.status = :status", "status", filter.status() == null ? null : filter.status().name());
+        return PagedSelect.run(jdbc, COLUMNS, FROM, where, "cd.shift_date, cd.shift_start_time, cd.assignment_id",
+                ShiftRepository::map, page);
     }
 
     void update(Shift shift) {

@@ -3,6 +3,7 @@ package org.opd.orchestrator.shift;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.opd.orchestrator.cabin.Cabin;
 import org.opd.orchestrator.cabin.CabinRepository;
@@ -12,6 +13,9 @@ import org.opd.orchestrator.doctor.DoctorRepository;
 import org.opd.orchestrator.error.BusinessRuleException;
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.logging.LogContext;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
+import org.opd.orchestrator.storage.TokenPartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,19 +30,23 @@ public class ShiftService {
     private final CabinRepository cabins;
     private final DepartmentRepository departments;
     private final ShiftRepository shifts;
+    private final TokenPartitions partitions;
     private final Clock clock;
 
     ShiftService(DoctorRepository doctors, CabinRepository cabins, DepartmentRepository departments,
-                 ShiftRepository shifts, Clock clock) {
+                 ShiftRepository shifts, TokenPartitions partitions, Clock clock) {
         this.doctors = doctors;
         this.cabins = cabins;
         this.departments = departments;
         this.shifts = shifts;
+        this.partitions = partitions;
         this.clock = clock;
     }
 
+    /** Also makes sure the tokens of the shift's day have a partition to go to, however far ahead it is. */
     @Transactional
     public Shift create(NewShift shift) {
+        partitions.ensureFor(shift.shiftDate());
         Doctor doctor = doctors.require(shift.doctorId());
         Cabin cabin = cabins.require(shift.cabinId());
         if (!departments.require(cabin.deptId()).hospitalId().equals(doctor.hospitalId())) {
@@ -49,23 +57,37 @@ public class ShiftService {
         return shifts.find(assignmentId).orElseThrow(() -> new NotFoundException("shift", assignmentId));
     }
 
+    @Transactional(readOnly = true)
+    public Page<Shift> list(ShiftFilter filter, PageRequest page) {
+        return shifts.page(filter, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Shift require(UUID assignmentId) {
+        return shifts.find(assignmentId).orElseThrow(() -> new NotFoundException("shift", assignmentId));
+    }
+
+    @Transactional
+    public Shift cancel(UUID assignmentId) {
+        return move(assignmentId, Shift::cancel, "cancelled");
+    }
+
     @Transactional
     public Shift start(UUID assignmentId) {
-        Shift started = shifts.requireForUpdate(assignmentId).start(clock.instant());
-        shifts.update(started);
-        try (LogContext ignored = LogContext.doctor(started.doctorId())) {
-            log.info("Shift {} started", assignmentId);
-        }
-        return started;
+        return move(assignmentId, shift -> shift.start(clock.instant()), "started");
     }
 
     @Transactional
     public Shift end(UUID assignmentId) {
-        Shift ended = shifts.requireForUpdate(assignmentId).end(clock.instant());
-        shifts.update(ended);
-        try (LogContext ignored = LogContext.doctor(ended.doctorId())) {
-            log.info("Shift {} ended", assignmentId);
+        return move(assignmentId, shift -> shift.end(clock.instant()), "ended");
+    }
+
+    private Shift move(UUID assignmentId, UnaryOperator<Shift> intention, String moved) {
+        Shift after = intention.apply(shifts.requireForUpdate(assignmentId));
+        shifts.update(after);
+        try (LogContext ignored = LogContext.doctor(after.doctorId())) {
+            log.info("Shift {} {}", assignmentId, moved);
         }
-        return ended;
+        return after;
     }
 }

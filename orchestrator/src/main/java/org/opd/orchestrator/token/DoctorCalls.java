@@ -26,8 +26,9 @@ public class DoctorCalls {
         this.clock = clock;
     }
 
+    /** @param changedBy the staff member calling; null when unknown */
     @Transactional
-    public LoadedToken callNext(UUID doctorId) {
+    public LoadedToken callNext(UUID doctorId, UUID changedBy) {
         doctors.lockForCalling(doctorId);
         tokens.findInCabin(doctorId).ifPresent(inCabin -> {
             throw new DoctorBusyException(doctorId, inCabin.token());
@@ -35,7 +36,7 @@ public class DoctorCalls {
         LoadedToken next = tokens.lockNextToCall(doctorId).orElseThrow(() -> new NoWaitingTokenException(doctorId));
         next.token().call(clock.instant());
         tokens.update(next.token());
-        recorder.record(next.token(), next.context());
+        recorder.record(next.token(), next.context(), changedBy);
         return next;
     }
 }

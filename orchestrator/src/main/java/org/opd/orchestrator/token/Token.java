@@ -6,12 +6,15 @@ import static org.opd.schemas.token.TokenStatus.CHECKED_IN;
 import static org.opd.schemas.token.TokenStatus.COMPLETED;
 import static org.opd.schemas.token.TokenStatus.IN_CONSULTATION;
 import static org.opd.schemas.token.TokenStatus.NO_SHOW;
+import static org.opd.schemas.token.TokenStatus.RESCHEDULED;
 import static org.opd.schemas.token.TokenStatus.WAITING;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.opd.orchestrator.error.IllegalTransitionException;
 import org.opd.orchestrator.hospital.Coordinates;
@@ -30,7 +33,7 @@ public final class Token {
     private static final String RESOURCE = "token";
 
     private final TokenBooking booking;
-    private final long version;
+    private long version;
     private TokenStatus status;
     private TokenTimeline timeline;
     private String cancellationReason;
@@ -116,6 +119,25 @@ public final class Token {
         moveTo(CANCELLED, TokenEventType.TOKEN_CANCELLED, now, reason, Map.of());
     }
 
+    /**
+     * The patient was called in but has not come within the grace period: the automatic no-show.
+     * Refused once the consultation started or the token left the line.
+     */
+    public void markNoShowAfterCall(Duration grace, Instant now) {
+        if (status != WAITING || timeline.calledTime() == null || now.isBefore(timeline.calledTime().plus(grace))) {
+            throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), "no-show",
+                    "Token " + booking.tokenId() + " is not waiting past the " + grace + " grace period after a call");
+        }
+        moveTo(NO_SHOW, TokenEventType.TOKEN_MARKED_NO_SHOW, now, "Did not come in within " + grace + " of the call",
+                Map.of("automatic", true, "graceSeconds", grace.toSeconds()));
+    }
+
+    /** The visit moves to another time; the token that replaces this one is {@code replacement}. */
+    public void reschedule(String reason, UUID replacement, Instant now) {
+        requireMove(RESCHEDULED, "reschedule");
+        moveTo(RESCHEDULED, TokenEventType.TOKEN_RESCHEDULED, now, reason, Map.of("rescheduledTo", replacement.toString()));
+    }
+
     private void requireMove(TokenStatus next, String action) {
         if (!status.canMoveTo(next)) {
             throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), action);
@@ -149,9 +171,14 @@ public final class Token {
         return cancellationReason;
     }
 
-    /** The version the token was loaded at; saving it makes it version + 1. */
+    /** The version the token was loaded at, or, once saved, the version it was saved at. */
     public long version() {
         return version;
+    }
+
+    /** The token's changes are stored: it is one version newer. */
+    void saved() {
+        version++;
     }
 
     /** The changes accepted since the token was issued or restored, oldest first. */

@@ -12,6 +12,8 @@ import org.opd.schemas.token.BookingType;
  * @param tokenNumber department code and the number of the day, e.g. CARD-045
  * @param serviceDate the day in the hospital's time zone that the number counts in
  * @param priority    1 normal, 2 senior, 3 emergency
+ * @param assignmentId    the doctor's shift the token is issued for; null for tokens older than shifts being linked
+ * @param rescheduledFrom the token this one replaces; null unless rescheduled
  */
 public record TokenBooking(
         UUID tokenId,
@@ -25,5 +27,7 @@ public record TokenBooking(
         int priority,
         Instant scheduledTime,
         LocalDate serviceDate,
-        String visitReason) {
+        String visitReason,
+        UUID assignmentId,
+        UUID rescheduledFrom) {
 }

@@ -32,13 +32,14 @@ class TokenChangeRecorder {
         this.metrics = metrics;
     }
 
+    /** @param changedBy the staff member who made the changes; null when unknown or the system */
     @Transactional(propagation = Propagation.MANDATORY)
-    void record(Token token, TokenContext context) {
+    void record(Token token, TokenContext context, UUID changedBy) {
         TokenBooking booking = token.booking();
         try (LogContext ignored = LogContext.token(booking.tokenId(), booking.doctorId())) {
             for (TokenChange change : token.changes()) {
                 UUID eventId = UUID.randomUUID();
-                history.append(booking.tokenId(), change, eventId);
+                history.append(booking.tokenId(), change, eventId, changedBy);
                 TokenEvent event = TokenEvents.of(eventId, token, change, context);
                 outbox.append(new OutboxEvent(eventId, Topics.TOKEN_AGGREGATE, booking.doctorId().toString(),
                         change.type().name(), TokenEvent.SCHEMA_VERSION, event));

@@ -24,18 +24,19 @@ class TokenHistoryRepository {
     }
 
     /** @param eventId the id of the outbox event of the same change, kept in the metadata to link the two */
-    void append(UUID tokenId, TokenChange change, UUID eventId) {
+    void append(UUID tokenId, TokenChange change, UUID eventId, UUID changedBy) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("eventId", eventId.toString());
         metadata.put("eventType", change.type().name());
         metadata.putAll(change.details());
         jdbc.sql("""
-                        INSERT INTO token_history (token_id, previous_status, new_status, change_reason, metadata, changed_at)
-                        VALUES (:tokenId, :previousStatus, :newStatus, :reason, :metadata, :changedAt)
+                        INSERT INTO token_history (token_id, previous_status, new_status, changed_by, change_reason, metadata, changed_at)
+                        VALUES (:tokenId, :previousStatus, :newStatus, :changedBy, :reason, :metadata, :changedAt)
                         """)
                 .param("tokenId", tokenId)
                 .param("previousStatus", change.previousStatus() == null ? null : change.previousStatus().name())
                 .param("newStatus", change.newStatus().name())
+                .param("changedBy", changedBy)
                 .param("reason", change.reason())
                 .param("metadata", Sql.jsonb(write(metadata)))
                 .param("changedAt", Sql.timestamp(change.occurredAt()))

@@ -17,14 +17,19 @@ import org.opd.orchestrator.patient.PatientRepository;
 import org.opd.orchestrator.shift.Shift;
 import org.opd.orchestrator.shift.ShiftRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues tokens. The cabin comes from the doctor's shift on the scheduled day (in the hospital's
- * time zone), the number from the cabin's department and that day.
+ * Issues tokens. Only an ACTIVE doctor of an ACTIVE department gets them. The cabin comes from
+ * the doctor's shift on the scheduled day (in the hospital's time zone); the shift holds at most
+ * the doctor's {@code max_tokens_per_session} (its row is locked while counting, so concurrent
+ * issues cannot overfill it); the number comes from the cabin's department and that day.
  */
 @Service
 public class TokenIssuer {
+
+    private static final String ACTIVE = "ACTIVE";
 
     private final DoctorRepository doctors;
     private final PatientRepository patients;
@@ -50,9 +55,21 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
+    /** @param changedBy the staff member issuing; null when unknown (a patient booking online) */
     @Transactional
-    public LoadedToken issue(IssueToken request) {
+    public LoadedToken issue(IssueToken request, UUID changedBy) {
+        return issue(UUID.randomUUID(), request, null, changedBy);
+    }
+
+    /** Issues the token with the given id, replacing {@code rescheduledFrom} when that is not null. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    LoadedToken issue(UUID tokenId, IssueToken request, UUID rescheduledFrom, UUID changedBy) {
         Doctor doctor = doctors.require(request.doctorId());
+        if (!ACTIVE.equals(doctor.status())) {
+            throw new BusinessRuleException("doctor-unavailable", "Doctor unavailable",
+                    "Doctor " + doctor.doctorId() + " is " + doctor.status() + " and takes no tokens",
+                    Map.of("field", "doctorId", "doctorStatus", doctor.status()));
+        }
         Patient patient = patients.require(request.patientId());
         if (!patient.hospitalId().equals(doctor.hospitalId())) {
             throw new BusinessRuleException("other-hospital", "Belongs to another hospital",
@@ -67,16 +84,26 @@ public class TokenIssuer {
                                 + " that is still on at " + scheduled.toLocalTime(),
                         Map.of("field", "scheduledTime")));
         Department department = departments.require(shift.deptId());
+        if (!ACTIVE.equals(department.status())) {
+            throw new BusinessRuleException("department-inactive", "Department inactive",
+                    "Department " + department.deptId() + " is " + department.status() + " and takes no tokens",
+                    Map.of("field", "doctorId"));
+        }
+        shifts.lockForIssuing(shift.assignmentId());
+        if (tokens.countHoldingAPlace(shift.assignmentId()) >= doctor.maxTokensPerSession()) {
+            throw new SessionTokenLimitReachedException(doctor.doctorId(), shift.assignmentId(),
+                    doctor.maxTokensPerSession());
+        }
 
-        TokenBooking booking = new TokenBooking(UUID.randomUUID(), numbers.next(department, scheduled.toLocalDate()),
+        TokenBooking booking = new TokenBooking(tokenId, numbers.next(department, scheduled.toLocalDate()),
                 patient.patientId(), doctor.doctorId(), department.deptId(), shift.cabinId(), hospital.hospitalId(),
                 request.bookingType(), request.priority(), request.scheduledTime(), scheduled.toLocalDate(),
-                request.visitReason());
+                request.visitReason(), shift.assignmentId(), rescheduledFrom);
         Token token = Token.issue(booking, clock.instant());
         tokens.insert(token);
         TokenContext context = new TokenContext(hospital.zone(), hospital.geofence(), doctor.avgConsultationMinutes(),
                 department.bufferMinutes());
-        recorder.record(token, context);
+        recorder.record(token, context, changedBy);
         return new LoadedToken(token, context);
     }
 }

@@ -3,14 +3,20 @@ package org.opd.orchestrator.token;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.opd.orchestrator.hospital.Coordinates;
 import org.opd.orchestrator.hospital.Geofence;
+import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
+import org.opd.orchestrator.jdbc.Where;
+import org.opd.orchestrator.paging.Page;
+import org.opd.orchestrator.paging.PageRequest;
 import org.opd.schemas.token.BookingType;
 import org.opd.schemas.token.TokenStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,7 +26,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TokenRepository {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT t.*,
                    d.avg_consultation_time AS doctor_avg_consultation_time,
                    dep.buffer_time AS dept_buffer_time,
@@ -28,11 +34,14 @@ class TokenRepository {
                    h.latitude AS hospital_latitude,
                    h.longitude AS hospital_longitude,
                    h.geofence_radius AS hospital_geofence_radius
+            """;
+    private static final String FROM = """
             FROM tokens t
             JOIN doctors d ON d.doctor_id = t.doctor_id
             JOIN departments dep ON dep.dept_id = t.dept_id
             JOIN hospitals h ON h.hospital_id = t.hospital_id
             """;
+    private static final String SELECT = COLUMNS + FROM;
 
     private final JdbcClient jdbc;
 
@@ -42,6 +51,18 @@ class TokenRepository {
 
     Optional<LoadedToken> find(UUID tokenId) {
         return jdbc.sql(SELECT + " WHERE t.token_id = :id").param("id", tokenId).query(TokenRepository::map).optional();
+    }
+
+    Page<LoadedToken> page(TokenFilter filter, PageRequest page) {
+        Where where = new Where()
+                .optional("t.hospital_id = :hospitalId", "hospitalId", filter.hospitalId())
+                .optional("t.dept_id = :deptId", "deptId", filter.deptId())
+                .optional("t.doctor_id = :doctorId", "doctorId", filter.doctorId())
+                .optional("t.patient_id = :patientId", "patientId", filter.patientId())
+                .optional("t.status = :status", "status", filter.status() == null ? null : filter.status().name())
+                .optional("t.service_date = :serviceDate", "serviceDate", filter.serviceDate());
+        return PagedSelect.run(jdbc, COLUMNS, FROM, where, "t.service_date DESC, t.dept_id, t.token_number, t.token_id",
+                TokenRepository::map, page);
     }
 
     /** The token, locked until the transaction ends so that moves of one token happen one after another. */
@@ -80,9 +101,11 @@ class TokenRepository {
         TokenBooking b = token.booking();
         jdbc.sql("""
                         INSERT INTO tokens (token_id, token_number, patient_id, doctor_id, cabin_id, dept_id, hospital_id,
-                                            booking_type, priority, status, scheduled_time, service_date, visit_reason, version)
+                                            booking_type, priority, status, scheduled_time, service_date, visit_reason, version,
+                                            assignment_id, rescheduled_from)
                         VALUES (:tokenId, :tokenNumber, :patientId, :doctorId, :cabinId, :deptId, :hospitalId,
-                                :bookingType, :priority, :status, :scheduledTime, :serviceDate, :visitReason, :version)
+                                :bookingType, :priority, :status, :scheduledTime, :serviceDate, :visitReason, :version,
+                                :assignmentId, :rescheduledFrom)
                         """)
                 .param("tokenId", b.tokenId())
                 .param("tokenNumber", b.tokenNumber())
@@ -98,6 +121,8 @@ class TokenRepository {
                 .param("serviceDate", b.serviceDate())
                 .param("visitReason", b.visitReason())
                 .param("version", token.version())
+                .param("assignmentId", b.assignmentId())
+                .param("rescheduledFrom", b.rescheduledFrom())
                 .update();
     }
 
@@ -117,7 +142,7 @@ class TokenRepository {
                             cancellation_reason = :cancellationReason,
                             version = version + 1,
                             updated_at = now()
-                        WHERE token_id = :tokenId AND version = :version
+                        WHERE token_id = :tokenId AND service_date = :serviceDate AND version = :version
                         """)
                 .param("status", token.status().name())
                 .param("checkInTime", Sql.timestamp(timeline.checkInTime()))
@@ -128,12 +153,41 @@ class TokenRepository {
                 .param("consultationEndTime", Sql.timestamp(timeline.consultationEndTime()))
                 .param("cancellationReason", token.cancellationReason())
                 .param("tokenId", token.booking().tokenId())
+                // The partition key: the update touches one partition only.
+                .param("serviceDate", token.booking().serviceDate())
                 .param("version", token.version())
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("Token " + token.booking().tokenId() + " changed since version "
                     + token.version());
         }
+        token.saved();
+    }
+
+    /** How many tokens of the shift still hold a place in it: all but the cancelled and the rescheduled. */
+    int countHoldingAPlace(UUID assignmentId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM tokens
+                        WHERE assignment_id = :assignmentId AND status NOT IN ('CANCELLED', 'RESCHEDULED')
+                        """)
+                .param("assignmentId", assignmentId).query(Integer.class).single();
+    }
+
+    /**
+     * Tokens called in at or before the deadline whose consultation has not started, oldest call
+     * first. Tokens being moved right now are skipped: their move decides.
+     */
+    List<UUID> findCalledBefore(Instant deadline, int limit) {
+        return jdbc.sql("""
+                        SELECT token_id FROM tokens
+                        WHERE status = 'WAITING' AND called_time IS NOT NULL AND called_time <= :deadline
+                        ORDER BY called_time
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .param("deadline", Sql.timestamp(deadline))
+                .param("limit", limit)
+                .query(UUID.class).list();
     }
 
     private static LoadedToken map(ResultSet rs, int row) throws SQLException {
@@ -149,7 +203,9 @@ class TokenRepository {
                 rs.getInt("priority"),
                 Sql.instant(rs, "scheduled_time"),
                 rs.getObject("service_date", LocalDate.class),
-                rs.getString("visit_reason"));
+                rs.getString("visit_reason"),
+                Sql.uuid(rs, "assignment_id"),
+                Sql.uuid(rs, "rescheduled_from"));
         Double latitude = Sql.decimal(rs, "check_in_latitude");
         Double longitude = Sql.decimal(rs, "check_in_longitude");
         TokenTimeline timeline = new TokenTimeline(

@@ -1,8 +1,8 @@
 package org.opd.orchestrator.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import org.opd.orchestrator.error.NotFoundException;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves one token through its life. Each move is one transaction: lock the token, let the
- * aggregate decide, save it, write its history row and outbox event. A refused move throws
- * before anything is written.
+ * Moves one token through its life. Each move is one transaction: lock the token, check the
+ * version the client saw, let the aggregate decide, save it, write its history row (with who
+ * and why) and outbox event. A refused move throws before anything is written.
  */
 @Service
 public class TokenTransitions {
@@ -29,40 +29,53 @@ public class TokenTransitions {
     }
 
     @Transactional
-    public LoadedToken checkIn(UUID tokenId, Coordinates at) {
-        return move(tokenId, (token, context) -> token.checkIn(at, context.geofence(), now()));
+    public LoadedToken checkIn(TokenCommand command, Coordinates at) {
+        return move(command, (token, context) -> token.checkIn(at, context.geofence(), now()));
     }
 
     @Transactional
-    public LoadedToken markWaiting(UUID tokenId) {
-        return move(tokenId, (token, context) -> token.markWaiting(now()));
+    public LoadedToken markWaiting(TokenCommand command) {
+        return move(command, (token, context) -> token.markWaiting(now()));
     }
 
     @Transactional
-    public LoadedToken startConsultation(UUID tokenId) {
-        return move(tokenId, (token, context) -> token.startConsultation(now()));
+    public LoadedToken startConsultation(TokenCommand command) {
+        return move(command, (token, context) -> token.startConsultation(now()));
     }
 
     @Transactional
-    public LoadedToken complete(UUID tokenId) {
-        return move(tokenId, (token, context) -> token.complete(now()));
+    public LoadedToken complete(TokenCommand command) {
+        return move(command, (token, context) -> token.complete(now()));
     }
 
     @Transactional
-    public LoadedToken markNoShow(UUID tokenId, String reason) {
-        return move(tokenId, (token, context) -> token.markNoShow(reason, now()));
+    public LoadedToken markNoShow(TokenCommand command, String reason) {
+        return move(command, (token, context) -> token.markNoShow(reason, now()));
     }
 
     @Transactional
-    public LoadedToken cancel(UUID tokenId, String reason) {
-        return move(tokenId, (token, context) -> token.cancel(reason, now()));
+    public LoadedToken cancel(TokenCommand command, String reason) {
+        return move(command, (token, context) -> token.cancel(reason, now()));
     }
 
-    private LoadedToken move(UUID tokenId, BiConsumer<Token, TokenContext> intention) {
-        LoadedToken loaded = tokens.findForUpdate(tokenId).orElseThrow(() -> new NotFoundException("token", tokenId));
+    @Transactional
+    LoadedToken markNoShowAfterCall(TokenCommand command, Duration grace) {
+        return move(command, (token, context) -> token.markNoShowAfterCall(grace, now()));
+    }
+
+    private LoadedToken move(TokenCommand command, BiConsumer<Token, TokenContext> intention) {
+        LoadedToken loaded = lock(tokens, command);
         intention.accept(loaded.token(), loaded.context());
         tokens.update(loaded.token());
-        recorder.record(loaded.token(), loaded.context());
+        recorder.record(loaded.token(), loaded.context(), command.changedBy());
+        return loaded;
+    }
+
+    /** The token of the command, locked, provided it is still at the version the client saw. */
+    static LoadedToken lock(TokenRepository tokens, TokenCommand command) {
+        LoadedToken loaded = tokens.findForUpdate(command.tokenId())
+                .orElseThrow(() -> new NotFoundException("token", command.tokenId()));
+        command.expectedVersion().check(loaded.token());
         return loaded;
     }
 

@@ -1,18 +1,20 @@
 package org.opd.orchestrator.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.opd.orchestrator.error.BusinessRuleException;
+import org.opd.orchestrator.error.InvalidInputException;
 import org.opd.orchestrator.error.ConflictException;
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.error.ProblemException;
 import org.opd.orchestrator.error.UnavailableException;
+import org.opd.orchestrator.web.Problems.FieldProblem;
 import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,9 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -43,12 +48,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    private static final String TYPE_PREFIX = "urn:opd:problem:";
-
-    /** One invalid part of the input. */
-    record FieldProblem(String field, String message) {
-    }
-
+    private static final String WRONG_FORMAT = "has the wrong type or format";
     @ExceptionHandler
     ResponseEntity<Object> notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e);
@@ -62,6 +62,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> brokenRule(BusinessRuleException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidInput(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, e);
     }
 
     @ExceptionHandler
@@ -102,11 +107,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+            // A value that could not be converted (page=abc) is named, not echoed.
+            errors.add(new FieldProblem(error.getField(),
+                    error.isBindingFailure() ? WRONG_FORMAT : error.getDefaultMessage()));
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
         return invalid(errors.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")), errors);
+    }
+
+    /** A constraint on a query parameter or header ({@code morePendingThan=-1}), named by the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(new FieldProblem(name, error.getDefaultMessage())));
+        }
+        return invalid(errors.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")), errors);
+    }
+
+    /** A path variable, query parameter or header that does not convert (an id that is not a UUID). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        return invalid(field + " " + WRONG_FORMAT, List.of(new FieldProblem(field, WRONG_FORMAT)));
     }
 
     @Override
@@ -118,17 +146,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             String field = pathOf(mapping);
             String message = cause instanceof InvalidFormatException format && format.getTargetType().isEnum()
                     ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
-                    : "has the wrong type or format";
+                    : WRONG_FORMAT;
             return invalid(field + " " + message, List.of(new FieldProblem(field, message)));
         }
         return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                 "The request body is missing or is not valid JSON");
     }
 
-    private ResponseEntity<Object> invalid(String detail, List<FieldProblem> errors) {
-        ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
-        ((ProblemDetail) response.getBody()).setProperty("errors", errors);
-        return response;
+    private static ResponseEntity<Object> invalid(String detail, List<FieldProblem> errors) {
+        return ResponseEntity.badRequest().body(Problems.invalid(detail, errors));
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, ProblemException e) {
@@ -138,10 +164,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + type));
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).body(Problems.of(status, type, title, detail));
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -29,7 +29,7 @@ class DoctorQueueIT extends OrchestratorIntegrationTest {
             String d = clinic.doctorId;
             redis.del("doctor:" + d + ":status", "doctor:" + d + ":current", "queue:doctor:" + d + ":active",
                     "queue:doctor:" + d + ":version", "token:" + current + ":details", "token:" + next + ":details",
-                    "token:" + afterNext + ":details");
+                    "token:" + afterNext + ":details", "dept:" + clinic.deptId + ":queue_count");
         }
     }
 
@@ -75,6 +75,31 @@ class DoctorQueueIT extends OrchestratorIntegrationTest {
         assertThat(reply.body()).isEqualTo(json("""
                 {"doctorId": "%s", "doctorStatus": "OFFLINE", "current": null, "waiting": []}
                 """.formatted(clinic.doctorId)));
+    }
+
+    @Test
+    void showsEveryDoctorOfTheDepartmentWithTheDepartmentsCount() {
+        // Given a department with its doctor projected busy, a second doctor on shift there today, and a count
+        clinic = Clinic.open(api);
+        redis.set("doctor:" + clinic.doctorId + ":status", "BUSY", SetParams.setParams().ex(300));
+        redis.set("dept:" + clinic.deptId + ":queue_count", "2");
+        String visiting = api.create("/hospitals/" + clinic.hospitalId + "/doctors", Map.of("empCode",
+                "EMP-" + UUID.randomUUID(), "name", "Dr. Visiting", "specialization", "Cardiology",
+                "phone", "+919800000900"), "doctorId");
+        api.create("/shifts", Map.of("cabinId", clinic.cabinId, "doctorId", visiting, "shiftDate",
+                Clinic.today().toString(), "shiftStartTime", "00:00", "shiftEndTime", "23:59"), "assignmentId");
+
+        // When a department screen reads its queue
+        Api.Reply reply = api.get("/departments/" + clinic.deptId + "/queue");
+
+        // Then both doctors show, each with their own live queue, and the department's count
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("waitingCount").asInt()).isEqualTo(2);
+        assertThat(reply.body().path("doctors")).extracting(doctor -> doctor.path("doctorId").asText())
+                .containsExactly(clinic.doctorId, visiting);
+        assertThat(reply.body().path("doctors")).extracting(doctor -> doctor.path("doctorStatus").asText())
+                .containsExactly("BUSY", "OFFLINE");
+        assertThat(api.get("/departments/" + UUID.randomUUID() + "/queue").text("resource")).isEqualTo("department");
     }
 
     @Test

@@ -33,20 +33,38 @@ public final class Api {
     }
 
     public Reply post(String path, Object body) {
-        return exchange(HttpMethod.POST, path, write(body));
+        return exchange(HttpMethod.POST, path, write(body), new HttpHeaders());
+    }
+
+    /** A POST with extra headers (Idempotency-Key, If-Match, X-Staff-Id); a null body sends none. */
+    public Reply post(String path, Object body, HttpHeaders headers) {
+        return exchange(HttpMethod.POST, path, body == null ? null : write(body), headers);
+    }
+
+    public Reply put(String path, Object body) {
+        return exchange(HttpMethod.PUT, path, write(body), new HttpHeaders());
+    }
+
+    /** Headers of one request, as name and value pairs. */
+    public static HttpHeaders headers(String... namesAndValues) {
+        HttpHeaders headers = new HttpHeaders();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
     }
 
     public Reply postRaw(String path, String body) {
-        return exchange(HttpMethod.POST, path, body);
+        return exchange(HttpMethod.POST, path, body, new HttpHeaders());
     }
 
     /** A POST without a body, as a screen button sends it. */
     public Reply post(String path) {
-        return exchange(HttpMethod.POST, path, null);
+        return exchange(HttpMethod.POST, path, null, new HttpHeaders());
     }
 
     public Reply get(String path) {
-        return exchange(HttpMethod.GET, path, null);
+        return exchange(HttpMethod.GET, path, null, new HttpHeaders());
     }
 
     /** Creates something and returns the named id, failing unless the API answered 201. */
@@ -58,8 +76,9 @@ public final class Api {
         return reply.text(idField);
     }
 
-    private Reply exchange(HttpMethod method, String path, String body) {
+    private Reply exchange(HttpMethod method, String path, String body, HttpHeaders extra) {
         HttpHeaders headers = new HttpHeaders();
+        headers.addAll(extra);
         if (body != null) {
             headers.setContentType(MediaType.APPLICATION_JSON);
         }

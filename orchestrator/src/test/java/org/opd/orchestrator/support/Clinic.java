@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A fresh hospital (MG Road, Bengaluru, 200 m geofence) with a cardiology department (CARD,
- * buffer 4 min), a cabin and a doctor (12 min per consultation) on shift all of today, built
+ * buffer 4 min), a cabin and a doctor (12 min per consultation, 100 tokens per session unless
+ * told otherwise) on shift all of today, built
  * through the API. Each test opens its own, so tests never see each other's tokens.
  */
 public final class Clinic {
@@ -30,7 +31,7 @@ public final class Clinic {
     public final String doctorId;
     public final String shiftId;
 
-    private Clinic(Api api, int maxTokensPerDay) {
+    private Clinic(Api api, int maxTokensPerDay, int maxTokensPerSession) {
         this.api = api;
         hospitalId = api.create("/hospitals", Map.of("name", "City Hospital", "address", "1 MG Road, Bengaluru",
                 "latitude", LATITUDE, "longitude", LONGITUDE, "geofenceRadiusMeters", 200, "timezone", ZONE.getId()),
@@ -42,17 +43,22 @@ public final class Clinic {
                 Map.of("cabinNumber", "C-101", "floorNumber", 1, "equipment", List.of("ECG")), "cabinId");
         doctorId = api.create("/hospitals/" + hospitalId + "/doctors", Map.of("empCode", "EMP-" + UUID.randomUUID(),
                 "name", "Dr. Asha Rao", "specialization", "Cardiology", "primaryDeptId", deptId,
-                "phone", "+919800000100", "avgConsultationMinutes", DOCTOR_AVG_MINUTES, "maxTokensPerSession", 30),
+                "phone", "+919800000100", "avgConsultationMinutes", DOCTOR_AVG_MINUTES, "maxTokensPerSession", maxTokensPerSession),
                 "doctorId");
         shiftId = shift(today());
     }
 
     public static Clinic open(Api api) {
-        return new Clinic(api, 100);
+        return new Clinic(api, 100, 100);
     }
 
     public static Clinic open(Api api, int maxTokensPerDay) {
-        return new Clinic(api, maxTokensPerDay);
+        return new Clinic(api, maxTokensPerDay, 100);
+    }
+
+    /** A clinic whose doctor sees at most the given number of patients per shift. */
+    public static Clinic withSessionLimit(Api api, int maxTokensPerSession) {
+        return new Clinic(api, 100, maxTokensPerSession);
     }
 
     public static LocalDate today() {
@@ -81,6 +87,11 @@ public final class Clinic {
     }
 
     public Api.Reply issue(String patientId, int priority, LocalDate day) {
+        return api.post("/tokens", issueRequest(patientId, priority, day));
+    }
+
+    /** The body of a token request for the patient at noon of the day. */
+    public Map<String, Object> issueRequest(String patientId, int priority, LocalDate day) {
         Map<String, Object> request = new HashMap<>();
         request.put("patientId", patientId);
         request.put("doctorId", doctorId);
@@ -88,7 +99,7 @@ public final class Clinic {
         request.put("priority", priority);
         request.put("scheduledTime", noon(day).toString());
         request.put("visitReason", "Chest pain follow-up");
-        return api.post("/tokens", request);
+        return request;
     }
 
     /** Issues a token for today and returns its JSON, failing unless it was issued. */

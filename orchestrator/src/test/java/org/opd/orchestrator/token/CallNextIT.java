@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
+import org.opd.orchestrator.support.Parallel;
 import org.springframework.http.MediaType;
 
 class CallNextIT extends OrchestratorIntegrationTest {
@@ -94,7 +95,7 @@ class CallNextIT extends OrchestratorIntegrationTest {
             together.await();
             return api.post("/doctors/" + clinic.doctorId + "/call-next");
         });
-        List<Api.Reply> replies = TokenIssueIT.inParallel(clicks);
+        List<Api.Reply> replies = Parallel.run(clicks);
 
         // Then one patient is called and every other click is told the cabin is taken
         assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);

@@ -3,19 +3,16 @@ package org.opd.orchestrator.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
+import org.opd.orchestrator.support.Parallel;
 
 class TokenIssueIT extends OrchestratorIntegrationTest {
 
@@ -41,18 +38,20 @@ class TokenIssueIT extends OrchestratorIntegrationTest {
 
     @Test
     void givesConcurrentIssuesDistinctNumbersWithoutGaps() throws Exception {
-        // Given a department and ten patients at ten reception desks
+        // Given a department and fifty patients at fifty reception desks and kiosks
         Clinic clinic = Clinic.open(api);
-        List<String> patients = IntStream.range(0, 10).mapToObj(i -> clinic.patient()).toList();
+        List<String> patients = IntStream.range(0, 50).mapToObj(i -> clinic.patient()).toList();
 
-        // When all ten ask for a token at once
-        List<Api.Reply> replies = inParallel(patients.stream()
+        // When all fifty ask for a token at once
+        List<Api.Reply> replies = Parallel.run(patients.stream()
                 .<Callable<Api.Reply>>map(patient -> () -> clinic.issue(patient, 1, Clinic.today())).toList());
 
-        // Then each gets one, numbered 001 to 010 with none twice and none skipped
+        // Then each gets one, numbered 001 to 050 with none twice and none skipped
         assertThat(replies).extracting(Api.Reply::status).containsOnly(201);
         assertThat(replies).extracting(reply -> reply.text("tokenNumber")).containsExactlyInAnyOrderElementsOf(
-                IntStream.rangeClosed(1, 10).mapToObj(n -> "CARD-%03d".formatted(n)).toList());
+                IntStream.rangeClosed(1, 50).mapToObj(n -> "CARD-%03d".formatted(n)).toList());
+        assertThat(jdbc.sql("SELECT last_number FROM token_sequences WHERE dept_id = :dept::uuid")
+                .param("dept", clinic.deptId).query(Integer.class).single()).isEqualTo(50);
     }
 
     @Test
@@ -73,6 +72,43 @@ class TokenIssueIT extends OrchestratorIntegrationTest {
                 .param("dept", clinic.deptId).query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM tokens WHERE dept_id = :dept::uuid")
                 .param("dept", clinic.deptId).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void fillsADoctorsSessionUpToItsLimitUnderConcurrentIssues() throws Exception {
+        // Given a doctor who sees five patients per session, and ten patients asking at once
+        Clinic clinic = Clinic.withSessionLimit(api, 5);
+        List<String> patients = IntStream.range(0, 10).mapToObj(i -> clinic.patient()).toList();
+
+        List<Api.Reply> replies = Parallel.run(patients.stream()
+                .<Callable<Api.Reply>>map(patient -> () -> clinic.issue(patient, 1, Clinic.today())).toList());
+
+        // Then five get tokens 001 to 005 and five are told the session is full
+        assertThat(replies).filteredOn(reply -> reply.status() == 201)
+                .extracting(reply -> reply.text("tokenNumber"))
+                .containsExactlyInAnyOrder("CARD-001", "CARD-002", "CARD-003", "CARD-004", "CARD-005");
+        assertThat(replies).filteredOn(reply -> reply.status() == 409)
+                .hasSize(5)
+                .allSatisfy(reply -> {
+                    assertThat(reply.text("type")).isEqualTo("urn:opd:problem:session-token-limit-reached");
+                    assertThat(reply.body().path("maxTokensPerSession").asInt()).isEqualTo(5);
+                });
+    }
+
+    @Test
+    void aCancelledTokenGivesItsPlaceInTheSessionBack() {
+        // Given a full session of two, one of them cancelled
+        Clinic clinic = Clinic.withSessionLimit(api, 2);
+        String cancelled = clinic.token(1).get("tokenId").asText();
+        clinic.token(1);
+        api.post("/tokens/" + cancelled + "/cancel", Map.of("reason", "Patient asked to cancel"));
+
+        // When a third patient asks
+        Api.Reply third = clinic.issue(clinic.patient(), 1, Clinic.today());
+
+        // Then there is room again, under the next number of the day
+        assertThat(third.status()).isEqualTo(201);
+        assertThat(third.text("tokenNumber")).isEqualTo("CARD-003");
     }
 
     @Test
@@ -108,19 +144,5 @@ class TokenIssueIT extends OrchestratorIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.text("resource")).isEqualTo("doctor");
-    }
-
-    static <T> List<T> inParallel(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<Future<T>> futures = pool.invokeAll(calls);
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,7 +41,8 @@ class TokenTest {
         START(TokenStatus.IN_CONSULTATION, (token, now) -> token.startConsultation(now)),
         COMPLETE(TokenStatus.COMPLETED, (token, now) -> token.complete(now)),
         NO_SHOW(TokenStatus.NO_SHOW, (token, now) -> token.markNoShow("Did not come when called", now)),
-        CANCEL(TokenStatus.CANCELLED, (token, now) -> token.cancel("Patient asked", now));
+        CANCEL(TokenStatus.CANCELLED, (token, now) -> token.cancel("Patient asked", now)),
+        RESCHEDULE(TokenStatus.RESCHEDULED, (token, now) -> token.reschedule("Doctor delayed", UUID.randomUUID(), now));
 
         final TokenStatus target;
         final BiConsumer<Token, Instant> move;
@@ -167,6 +169,64 @@ class TokenTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(TokenStatus.class)
+    void marksAnUnansweredCallANoShowOnlyForACalledWaitingTokenPastTheGrace(TokenStatus from) {
+        // Given a token in the status, called 30 minutes ago (EARLIER) when it is waiting
+        Token token = tokenIn(from);
+
+        // When the automatic no-show runs with a 10-minute grace period
+        Throwable refusal = catchThrowable(() -> token.markNoShowAfterCall(Duration.ofMinutes(10), NOW));
+
+        // Then only the called waiting token becomes a no-show, saying it was automatic and why
+        if (from == TokenStatus.WAITING) {
+            assertThat(refusal).isNull();
+            assertThat(token.status()).isEqualTo(TokenStatus.NO_SHOW);
+            assertThat(token.changes()).singleElement().satisfies(change -> {
+                assertThat(change.type()).isEqualTo(TokenEventType.TOKEN_MARKED_NO_SHOW);
+                assertThat(change.reason()).contains("PT10M");
+                assertThat(change.details()).containsEntry("automatic", true).containsEntry("graceSeconds", 600L);
+            });
+        } else {
+            assertThat(refusal).isInstanceOf(IllegalTransitionException.class);
+            assertThat(token.status()).isEqualTo(from);
+            assertThat(token.changes()).isEmpty();
+        }
+    }
+
+    @Test
+    void leavesACalledTokenAloneWithinTheGrace() {
+        Token token = tokenIn(TokenStatus.WAITING, EARLIER);
+
+        assertThatThrownBy(() -> token.markNoShowAfterCall(Duration.ofMinutes(31), NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(token.status()).isEqualTo(TokenStatus.WAITING);
+    }
+
+    @Test
+    void leavesAnUncalledWaitingTokenAlone() {
+        Token token = tokenIn(TokenStatus.WAITING, null);
+
+        assertThatThrownBy(() -> token.markNoShowAfterCall(Duration.ZERO, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(token.changes()).isEmpty();
+    }
+
+    @Test
+    void reschedulingNamesTheReplacementToken() {
+        Token token = tokenIn(TokenStatus.BOOKED);
+        UUID replacement = UUID.randomUUID();
+
+        token.reschedule("Doctor on emergency duty", replacement, NOW);
+
+        assertThat(token.status()).isEqualTo(TokenStatus.RESCHEDULED);
+        assertThat(token.changes()).singleElement().satisfies(change -> {
+            assertThat(change.type()).isEqualTo(TokenEventType.TOKEN_RESCHEDULED);
+            assertThat(change.reason()).isEqualTo("Doctor on emergency duty");
+            assertThat(change.details()).containsEntry("rescheduledTo", replacement.toString());
+        });
+    }
+
     @Test
     void anIssuedTokenIsBookedAndRecordsItsIssue() {
         Token token = Token.issue(booking(), NOW);
@@ -188,6 +248,6 @@ class TokenTest {
 
     private static TokenBooking booking() {
         return new TokenBooking(UUID.randomUUID(), "CARD-001", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), UUID.randomUUID(), BookingType.WALK_IN, 1, EARLIER, LocalDate.of(2026, 3, 2), null);
+                UUID.randomUUID(), UUID.randomUUID(), BookingType.WALK_IN, 1, EARLIER, LocalDate.of(2026, 3, 2), null, UUID.randomUUID(), null);
     }
 }

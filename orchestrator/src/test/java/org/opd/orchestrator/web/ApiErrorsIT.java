@@ -135,6 +135,26 @@ class ApiErrorsIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void validatesDoctorsCabinsAndPatients() {
+        Clinic clinic = Clinic.open(api);
+        Map<String, Object> doctor = new HashMap<>(Map.of("empCode", "", "name", "Dr. X", "specialization", "Cardiology",
+                "phone", "ring me", "email", "not-an-email", "avgConsultationMinutes", 0, "maxTokensPerSession", 501));
+        Map<String, Object> cabin = Map.of("cabinNumber", "C-1", "floorNumber", 300, "equipment", java.util.List.of(" "));
+        Map<String, Object> patient = Map.of("uhid", "UH-1", "name", "", "phone", "12", "dateOfBirth", "2999-01-01",
+                "email", "x@", "gender", "a-very-long-gender-text");
+
+        Api.Reply badDoctor = api.post("/hospitals/" + clinic.hospitalId + "/doctors", doctor);
+        Api.Reply badCabin = api.post("/departments/" + clinic.deptId + "/cabins", cabin);
+        Api.Reply badPatient = api.post("/hospitals/" + clinic.hospitalId + "/patients", patient);
+
+        assertThat(errors(badDoctor)).containsOnlyKeys("empCode", "phone", "email", "avgConsultationMinutes",
+                "maxTokensPerSession");
+        assertThat(errors(badCabin)).containsOnlyKeys("floorNumber", "equipment[0]");
+        assertThat(errors(badPatient)).containsOnlyKeys("name", "phone", "dateOfBirth", "email", "gender");
+        assertThat(badPatient.body().toString()).doesNotContain("a-very-long-gender-text");
+    }
+
+    @Test
     void asksForAReasonToCancel() {
         Clinic clinic = Clinic.open(api);
         String tokenId = clinic.token(1).get("tokenId").asText();

@@ -1,14 +1,21 @@
 package org.opd.orchestrator.shift.web;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
+import org.opd.orchestrator.shift.ShiftFilter;
 import org.opd.orchestrator.shift.ShiftService;
+import org.opd.orchestrator.shift.ShiftStatus;
+import org.opd.orchestrator.web.PageParameters;
+import org.opd.orchestrator.web.PageResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -26,6 +33,28 @@ class ShiftController {
     @PostMapping
     ResponseEntity<ShiftResponse> create(@Valid @RequestBody CreateShiftRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(ShiftResponse.of(shifts.create(request.toNewShift())));
+    }
+
+    /** @param shiftDate the hospital's local date */
+    @GetMapping
+    PageResponse<ShiftResponse> list(@Valid PageParameters paging,
+                                     @RequestParam(required = false) UUID doctorId,
+                                     @RequestParam(required = false) UUID cabinId,
+                                     @RequestParam(required = false) UUID deptId,
+                                     @RequestParam(required = false) LocalDate shiftDate,
+                                     @RequestParam(required = false) ShiftStatus status) {
+        return PageResponse.of(shifts.list(new ShiftFilter(doctorId, cabinId, deptId, shiftDate, status),
+                paging.toPageRequest()), ShiftResponse::of);
+    }
+
+    @GetMapping("/{assignmentId}")
+    ShiftResponse get(@PathVariable UUID assignmentId) {
+        return ShiftResponse.of(shifts.require(assignmentId));
+    }
+
+    @PostMapping("/{assignmentId}/cancel")
+    ShiftResponse cancel(@PathVariable UUID assignmentId) {
+        return ShiftResponse.of(shifts.cancel(assignmentId));
     }
 
     @PostMapping("/{assignmentId}/start")

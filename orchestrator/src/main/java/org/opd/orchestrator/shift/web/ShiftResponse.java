@@ -1,13 +1,12 @@
 package org.opd.orchestrator.shift.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.opd.orchestrator.shift.Shift;
+import org.opd.orchestrator.time.LocalTimes;
 
 /** Planned times are the hospital's local times; actual times carry the hospital's offset. */
 record ShiftResponse(
@@ -26,10 +25,6 @@ record ShiftResponse(
     static ShiftResponse of(Shift s) {
         return new ShiftResponse(s.assignmentId(), s.cabinId(), s.doctorId(), s.deptId(), s.shiftDate(),
                 s.shiftStartTime(), s.shiftEndTime(), s.plannedTokens(), s.status().name(),
-                local(s.actualStartTime(), s.zone()), local(s.actualEndTime(), s.zone()));
-    }
-
-    private static OffsetDateTime local(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+                LocalTimes.at(s.actualStartTime(), s.zone()), LocalTimes.at(s.actualEndTime(), s.zone()));
     }
 }

@@ -6,6 +6,7 @@ import org.opd.orchestrator.queue.LivePosition;
 import org.opd.orchestrator.token.DoctorCalls;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -19,7 +20,8 @@ class CallNextController {
 
     /** Calls the doctor's next waiting patient into the cabin and returns that token. */
     @PostMapping("/api/v1/doctors/{doctorId}/call-next")
-    TokenResponse callNext(@PathVariable UUID doctorId) {
-        return TokenResponse.of(calls.callNext(doctorId), LivePosition.UNKNOWN);
+    TokenResponse callNext(@PathVariable UUID doctorId,
+                           @RequestHeader(name = TokenController.STAFF_ID, required = false) UUID staffId) {
+        return TokenResponse.of(calls.callNext(doctorId, staffId), LivePosition.UNKNOWN);
     }
 }

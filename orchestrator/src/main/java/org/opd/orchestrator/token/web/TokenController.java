@@ -1,89 +1,152 @@
 package org.opd.orchestrator.token.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.opd.orchestrator.queue.LivePosition;
 import org.opd.orchestrator.queue.LiveQueueReader;
 import org.opd.orchestrator.token.LoadedToken;
+import org.opd.orchestrator.token.TokenCommand;
+import org.opd.orchestrator.token.TokenFilter;
 import org.opd.orchestrator.token.TokenIssuer;
 import org.opd.orchestrator.token.TokenQueries;
+import org.opd.orchestrator.token.TokenRescheduling;
 import org.opd.orchestrator.token.TokenTransitions;
+import org.opd.orchestrator.web.PageParameters;
+import org.opd.orchestrator.web.PageResponse;
+import org.opd.schemas.token.TokenStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 
 /**
- * Tokens and their moves. Answers to moves carry no live position: the projection catches up
- * with a move only after it is committed, so GET is the place to read it.
+ * Tokens and their moves. Every answer carries the token's version as its ETag; a move sent with
+ * {@code If-Match} is refused (409) when the token changed since. {@code X-Staff-Id} names who
+ * acts, for the history. Answers to moves carry no live position: the projection catches up with
+ * a move only after it is committed, so GET is the place to read it.
  */
 @RestController
 @RequestMapping("/api/v1/tokens")
 class TokenController {
 
+    static final String STAFF_ID = "X-Staff-Id";
+
     private final TokenIssuer issuer;
     private final TokenTransitions transitions;
+    private final TokenRescheduling rescheduling;
     private final TokenQueries queries;
     private final LiveQueueReader liveQueue;
 
-    TokenController(TokenIssuer issuer, TokenTransitions transitions, TokenQueries queries, LiveQueueReader liveQueue) {
+    TokenController(TokenIssuer issuer, TokenTransitions transitions, TokenRescheduling rescheduling,
+                    TokenQueries queries, LiveQueueReader liveQueue) {
         this.issuer = issuer;
         this.transitions = transitions;
+        this.rescheduling = rescheduling;
         this.queries = queries;
         this.liveQueue = liveQueue;
     }
 
     @PostMapping
-    ResponseEntity<TokenResponse> issue(@Valid @RequestBody IssueTokenRequest request) {
-        LoadedToken token = issuer.issue(request.toIssueToken());
-        return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.token().booking().tokenId()))
-                .body(TokenResponse.of(token, LivePosition.UNKNOWN));
+    ResponseEntity<TokenResponse> issue(@Valid @RequestBody IssueTokenRequest request,
+                                        @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
+        return created(issuer.issue(request.toIssueToken(), staffId));
+    }
+
+    /** Tokens as PostgreSQL has them (no live positions), newest day first, in number order. */
+    @GetMapping
+    PageResponse<TokenResponse> list(@Valid PageParameters paging,
+                                     @RequestParam(required = false) UUID hospitalId,
+                                     @RequestParam(required = false) UUID deptId,
+                                     @RequestParam(required = false) UUID doctorId,
+                                     @RequestParam(required = false) UUID patientId,
+                                     @RequestParam(required = false) TokenStatus status,
+                                     @RequestParam(required = false) LocalDate serviceDate) {
+        return PageResponse.of(queries.list(new TokenFilter(hospitalId, deptId, doctorId, patientId, status, serviceDate),
+                paging.toPageRequest()), token -> TokenResponse.of(token, LivePosition.UNKNOWN));
     }
 
     @GetMapping("/{tokenId}")
-    TokenResponse get(@PathVariable UUID tokenId) {
+    ResponseEntity<TokenResponse> get(@PathVariable UUID tokenId) {
         LoadedToken token = queries.require(tokenId);
         LivePosition live = token.token().status().isInLine() ? liveQueue.position(tokenId) : LivePosition.UNKNOWN;
-        return TokenResponse.of(token, live);
+        return withVersion(TokenResponse.of(token, live));
     }
 
     @PostMapping("/{tokenId}/check-in")
-    TokenResponse checkIn(@PathVariable UUID tokenId, @Valid @RequestBody CheckInRequest request) {
-        return moved(transitions.checkIn(tokenId, request.toCoordinates()));
+    ResponseEntity<TokenResponse> checkIn(@PathVariable UUID tokenId, @Valid @RequestBody CheckInRequest request,
+                                          @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                          @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
+        return moved(transitions.checkIn(command(tokenId, ifMatch, staffId), request.toCoordinates()));
     }
 
     @PostMapping("/{tokenId}/wait")
-    TokenResponse markWaiting(@PathVariable UUID tokenId) {
-        return moved(transitions.markWaiting(tokenId));
+    ResponseEntity<TokenResponse> markWaiting(@PathVariable UUID tokenId,
+                                              @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                              @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
+        return moved(transitions.markWaiting(command(tokenId, ifMatch, staffId)));
     }
 
     @PostMapping("/{tokenId}/start")
-    TokenResponse startConsultation(@PathVariable UUID tokenId) {
-        return moved(transitions.startConsultation(tokenId));
+    ResponseEntity<TokenResponse> startConsultation(@PathVariable UUID tokenId,
+                                                    @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                    @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
+        return moved(transitions.startConsultation(command(tokenId, ifMatch, staffId)));
     }
 
     @PostMapping("/{tokenId}/complete")
-    TokenResponse complete(@PathVariable UUID tokenId) {
-        return moved(transitions.complete(tokenId));
+    ResponseEntity<TokenResponse> complete(@PathVariable UUID tokenId,
+                                           @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                           @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
+        return moved(transitions.complete(command(tokenId, ifMatch, staffId)));
     }
 
     @PostMapping("/{tokenId}/no-show")
-    TokenResponse markNoShow(@PathVariable UUID tokenId, @Valid @RequestBody ReasonRequest request) {
-        return moved(transitions.markNoShow(tokenId, request.reason()));
+    ResponseEntity<TokenResponse> markNoShow(@PathVariable UUID tokenId, @Valid @RequestBody ReasonRequest request,
+                                             @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                             @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
+        return moved(transitions.markNoShow(command(tokenId, ifMatch, staffId), request.reason()));
     }
 
     @PostMapping("/{tokenId}/cancel")
-    TokenResponse cancel(@PathVariable UUID tokenId, @Valid @RequestBody ReasonRequest request) {
-        return moved(transitions.cancel(tokenId, request.reason()));
+    ResponseEntity<TokenResponse> cancel(@PathVariable UUID tokenId, @Valid @RequestBody ReasonRequest request,
+                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                         @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
+        return moved(transitions.cancel(command(tokenId, ifMatch, staffId), request.reason()));
     }
 
-    private static TokenResponse moved(LoadedToken token) {
-        return TokenResponse.of(token, LivePosition.UNKNOWN);
+    /** Ends the token RESCHEDULED and answers 201 with the new token that replaces it. */
+    @PostMapping("/{tokenId}/reschedule")
+    ResponseEntity<TokenResponse> reschedule(@PathVariable UUID tokenId, @Valid @RequestBody RescheduleRequest request,
+                                             @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                             @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
+        return created(rescheduling.reschedule(command(tokenId, ifMatch, staffId), request.scheduledTime().toInstant(),
+                request.reason()));
+    }
+
+    private static TokenCommand command(UUID tokenId, String ifMatch, UUID staffId) {
+        return new TokenCommand(tokenId, IfMatch.parse(ifMatch), staffId);
+    }
+
+    private static ResponseEntity<TokenResponse> created(LoadedToken token) {
+        TokenResponse body = TokenResponse.of(token, LivePosition.UNKNOWN);
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + body.tokenId()))
+                .eTag(Long.toString(body.version())).body(body);
+    }
+
+    private static ResponseEntity<TokenResponse> moved(LoadedToken token) {
+        return withVersion(TokenResponse.of(token, LivePosition.UNKNOWN));
+    }
+
+    private static ResponseEntity<TokenResponse> withVersion(TokenResponse body) {
+        return ResponseEntity.ok().eTag(Long.toString(body.version())).body(body);
     }
 }

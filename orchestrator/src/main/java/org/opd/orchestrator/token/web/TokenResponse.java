@@ -1,12 +1,12 @@
 package org.opd.orchestrator.token.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
 import org.opd.orchestrator.queue.LivePosition;
+import org.opd.orchestrator.time.LocalTimes;
 import org.opd.orchestrator.token.LoadedToken;
 import org.opd.orchestrator.token.Token;
 import org.opd.orchestrator.token.TokenBooking;
@@ -15,7 +15,8 @@ import org.opd.orchestrator.token.TokenTimeline;
 /**
  * A token as the API shows it. Times carry the hospital's offset. The status is PostgreSQL's;
  * {@code queuePosition} and the ETAs come from the live queue projection and are null while
- * the token is not in line or the projection has not caught up.
+ * the token is not in line or the projection has not caught up. {@code version} is what
+ * {@code If-Match} takes; {@code rescheduledFrom} links a rescheduled visit's new token to the old.
  */
 record TokenResponse(
         UUID tokenId,
@@ -38,7 +39,9 @@ record TokenResponse(
         String cancellationReason,
         Integer queuePosition,
         Integer etaMinutesP50,
-        Integer etaMinutesP90) {
+        Integer etaMinutesP90,
+        long version,
+        UUID rescheduledFrom) {
 
     static TokenResponse of(LoadedToken loaded, LivePosition live) {
         Token token = loaded.token();
@@ -48,13 +51,10 @@ record TokenResponse(
         LivePosition position = token.status().isInLine() ? live : LivePosition.UNKNOWN;
         return new TokenResponse(b.tokenId(), b.tokenNumber(), token.status().name(), b.patientId(), b.doctorId(),
                 b.deptId(), b.cabinId(), b.hospitalId(), b.bookingType().name(), b.priority(),
-                local(b.scheduledTime(), zone), b.serviceDate(), b.visitReason(),
-                local(t.checkInTime(), zone), local(t.calledTime(), zone), local(t.consultationStartTime(), zone),
-                local(t.consultationEndTime(), zone), token.cancellationReason(),
-                position.position(), position.etaMinutesP50(), position.etaMinutesP90());
-    }
-
-    private static OffsetDateTime local(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+                LocalTimes.at(b.scheduledTime(), zone), b.serviceDate(), b.visitReason(),
+                LocalTimes.at(t.checkInTime(), zone), LocalTimes.at(t.calledTime(), zone), LocalTimes.at(t.consultationStartTime(), zone),
+                LocalTimes.at(t.consultationEndTime(), zone), token.cancellationReason(),
+                position.position(), position.etaMinutesP50(), position.etaMinutesP90(), token.version(),
+                b.rescheduledFrom());
     }
 }

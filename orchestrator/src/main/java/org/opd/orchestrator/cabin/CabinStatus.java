@@ -1,0 +1,7 @@
+package org.opd.orchestrator.cabin;
+
+public enum CabinStatus {
+    AVAILABLE,
+    OCCUPIED,
+    MAINTENANCE
+}

@@ -1,0 +1,6 @@
+package org.opd.orchestrator.hospital;
+
+public enum HospitalStatus {
+    ACTIVE,
+    INACTIVE
+}

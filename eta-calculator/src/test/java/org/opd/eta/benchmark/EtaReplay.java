@@ -98,7 +98,9 @@ final class EtaReplay {
                     doctors.pipeInput(new TestRecord<>(timed.doctorKey(), (DoctorEvent) timed.event(), timed.at()));
                     snapshots.readValuesToList();
                 }
-                // Notification requests and alerts are not measured here; drain them so memory stays flat.
+                // ETA changes, notification requests and alerts are not measured here; drain them so memory stays flat.
+                driver.createOutputTopic(Topics.ETA_CHANGES.name(), Topics.ETA_CHANGES.keySerde().deserializer(),
+                        Topics.ETA_CHANGES.valueSerde().deserializer()).readRecordsToList();
                 driver.createOutputTopic(Topics.NOTIFICATION_REQUESTS.name(), Topics.NOTIFICATION_REQUESTS.keySerde().deserializer(),
                         Topics.NOTIFICATION_REQUESTS.valueSerde().deserializer()).readRecordsToList();
                 driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),

@@ -136,10 +136,7 @@ public final class LearnedEtaEstimator implements EtaEstimator {
         return 0;
     }
 
-    /**
-     * Seniors and emergencies who arrive later go ahead of lower priorities not yet called: each
-     * one that arrives before a token's start pushes it back by one consultation and gap.
-     */
+    /** Seniors and emergencies who arrive later go ahead of lower priorities not yet called. */
     private void addInsertions(QueueSituation situation, Learned learned, SplittableRandom random, double consultMu,
             double gapMu, double[] base) {
         double horizon = base[base.length - 1] + ARRIVAL_HORIZON_MARGIN_MINUTES;
@@ -160,21 +157,30 @@ public final class LearnedEtaEstimator implements EtaEstimator {
         if (arrivals.isEmpty()) {
             return;
         }
+        arrivals.sort((a, b) -> Double.compare(a[0], b[0]));
         List<QueueSituation.LineToken> line = situation.line();
-        double[] original = base.clone();
         for (int i = 0; i < base.length; i++) {
             QueueSituation.LineToken token = line.get(i);
-            if (token.calledTime() != null) {
-                continue;
+            if (token.calledTime() == null) {
+                base[i] = startAfterInsertions(base[i], token.priority(), arrivals);
             }
-            double extra = 0;
-            for (double[] arrival : arrivals) {
-                if (arrival[1] > token.priority() && arrival[0] < original[i]) {
-                    extra += arrival[2];
-                }
-            }
-            base[i] += extra;
         }
+    }
+
+    /**
+     * When a token starts if every later arrival of a higher priority that comes before it is called
+     * goes ahead: each one pushes the start back, which lets still later arrivals in too.
+     */
+    private static double startAfterInsertions(double start, int priority, List<double[]> arrivalsByTime) {
+        for (double[] arrival : arrivalsByTime) {
+            if (arrival[0] >= start) {
+                break;
+            }
+            if (arrival[1] > priority) {
+                start += arrival[2];
+            }
+        }
+        return start;
     }
 
     private static void poisson(double perMinute, int priority, double horizon, SplittableRandom random, List<double[]> arrivals,

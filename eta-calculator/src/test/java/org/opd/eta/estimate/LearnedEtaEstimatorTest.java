@@ -121,6 +121,24 @@ class LearnedEtaEstimatorTest {
     }
 
     @Test
+    void anEmergencyArrivingWhileAnEarlierOneHoldsATokenBackGoesAheadToo() {
+        // Given booked patients who reliably come, and a normal token second in line (start in about 20 min)
+        DoctorHistory reliable = DoctorHistory.EMPTY;
+        for (int i = 0; i < 40; i++) {
+            reliable = reliable.withCheckIn(NOW.minus(Duration.ofHours(5)), 1, true);
+        }
+        var early = new QueueSituation.BookedToken(3, NOW.plus(Duration.ofMinutes(5)));
+        // due after the token would have started, but before it does once the first emergency went ahead
+        var later = new QueueSituation.BookedToken(3, NOW.plus(Duration.ofMinutes(28)));
+
+        int withEarly = estimator.estimate(situation(line(2), null, List.of(early), ShiftState.UNKNOWN, reliable)).get(1).p50Minutes();
+        int withBoth = estimator.estimate(situation(line(2), null, List.of(early, later), ShiftState.UNKNOWN, reliable)).get(1).p50Minutes();
+
+        // Then the later emergency pushes the token back by about one more consultation and gap
+        assertThat(withBoth).isGreaterThan(withEarly + 8);
+    }
+
+    @Test
     void bookedEmergenciesCountLessWhenBookedPatientsOftenDoNotCome() {
         List<QueueSituation.BookedToken> booked = List.of(new QueueSituation.BookedToken(3, NOW), new QueueSituation.BookedToken(3, NOW));
         DoctorHistory reliable = DoctorHistory.EMPTY;

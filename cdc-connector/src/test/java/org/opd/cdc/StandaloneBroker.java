@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.Uuid;
+import org.opd.testsupport.FreePorts;
 
 /**
  * A real single-node KRaft Kafka broker in a process of its own, on fixed ports and a data directory
@@ -30,8 +30,8 @@ final class StandaloneBroker implements AutoCloseable {
 
     StandaloneBroker(Path dataDir) {
         this.dataDir = dataDir;
-        this.port = freePort();
-        int controllerPort = freePort();
+        this.port = FreePorts.next();
+        int controllerPort = FreePorts.next();
         this.config = dataDir.resolve("server.properties");
         try {
             Files.writeString(config, String.join("\n",
@@ -105,11 +105,4 @@ final class StandaloneBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

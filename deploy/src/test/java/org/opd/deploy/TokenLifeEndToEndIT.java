@@ -3,8 +3,6 @@ package org.opd.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opd.testsupport.FreePorts;
 import org.opd.testsupport.LocalTwilioServer;
 import org.opd.testsupport.TestDatabase;
 
@@ -63,10 +62,10 @@ class TokenLifeEndToEndIT {
     static void startTheSystem() {
         database = TestDatabase.create();
         sms = new LocalTwilioServer("AC-e2e", "e2e-secret");
-        int orchestratorPort = freePort();
+        int orchestratorPort = FreePorts.next();
         system = LocalSystem.start(new LocalSystemConfig(database.host(), database.port(), database.name(),
-                database.user(), database.password(), "127.0.0.1", 6379, dataDir, 0, orchestratorPort, freePort(),
-                freePort(), freePort(), "opd_e2e_" + database.name(), sms.baseUrl(), "AC-e2e", "e2e-secret",
+                database.user(), database.password(), "127.0.0.1", 6379, dataDir, 0, orchestratorPort, FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), "opd_e2e_" + database.name(), sms.baseUrl(), "AC-e2e", "e2e-secret",
                 "+15550001111"));
         redis = new JedisPooled("127.0.0.1", 6379);
         api = "http://127.0.0.1:" + orchestratorPort + "/api/v1";
@@ -254,11 +253,4 @@ class TokenLifeEndToEndIT {
         return result;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -152,6 +152,29 @@ class MasterDataListIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void keepsThePatientsLanguageForTheirMessagesFromRegistrationAndContactUpdates() {
+        // Given a patient registered to read messages in Hindi
+        Clinic clinic = Clinic.open(api);
+        Api.Reply registered = api.post("/hospitals/" + clinic.hospitalId + "/patients", Map.of("uhid", "UH-LANG-1",
+                "name", "Meera Iyer", "phone", "+919800000077", "smsOptIn", true, "preferredLanguage", "hi"));
+        String patientId = registered.text("patientId");
+
+        // When reception changes it to English, and once tries a name instead of a code
+        Api.Reply english = api.put("/patients/" + patientId + "/contact", Map.of("phone", "+919800000077",
+                "whatsappOptIn", false, "smsOptIn", true, "preferredLanguage", "en"));
+        Api.Reply invalid = api.put("/patients/" + patientId + "/contact", Map.of("phone", "+919800000077",
+                "whatsappOptIn", false, "smsOptIn", true, "preferredLanguage", "Hindi"));
+
+        // Then the patient (and the column the notifier reads) carries the language; the invalid one changed nothing
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.text("preferredLanguage")).isEqualTo("hi");
+        assertThat(english.text("preferredLanguage")).isEqualTo("en");
+        assertThat(fields(invalid)).containsExactly("preferredLanguage");
+        assertThat(jdbc.sql("SELECT preferred_language FROM patients WHERE patient_id = :id::uuid").param("id", patientId)
+                .query(String.class).single()).isEqualTo("en");
+    }
+
+    @Test
     void appliesNewDepartmentAndDoctorSettingsToTheNextTokens() {
         // Given a clinic whose department now takes one token a day and whose doctor takes 20 minutes
         Clinic clinic = Clinic.open(api);

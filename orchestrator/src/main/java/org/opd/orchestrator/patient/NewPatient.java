@@ -12,5 +12,6 @@ public record NewPatient(
         String gender,
         Boolean whatsappOptIn,
         Boolean smsOptIn,
-        String fcmToken) {
+        String fcmToken,
+        String preferredLanguage) {
 }

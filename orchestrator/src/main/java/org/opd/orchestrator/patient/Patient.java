@@ -7,7 +7,8 @@ import java.util.UUID;
  * A patient registered at one hospital. Name and phone are personal data: they never go into
  * logs or events.
  *
- * @param uhid the hospital's patient id, unique within the hospital
+ * @param uhid              the hospital's patient id, unique within the hospital
+ * @param preferredLanguage the language of the patient's messages (e.g. en, hi); null: the notifier's default
  */
 public record Patient(
         UUID patientId,
@@ -20,5 +21,6 @@ public record Patient(
         String gender,
         boolean whatsappOptIn,
         boolean smsOptIn,
-        boolean hasPushToken) {
+        boolean hasPushToken,
+        String preferredLanguage) {
 }

@@ -45,6 +45,7 @@ public class PatientRepository {
                     .valueOrDefault("whatsapp_opt_in", patient.whatsappOptIn())
                     .valueOrDefault("sms_opt_in", patient.smsOptIn())
                     .value("fcm_token", patient.fcmToken())
+                    .value("preferred_language", patient.preferredLanguage())
                     .returning(jdbc, PatientRepository::map);
         } catch (DuplicateKeyException e) {
             throw UNIQUE.translate(e);
@@ -64,7 +65,7 @@ public class PatientRepository {
         return jdbc.sql("""
                         UPDATE patients
                         SET phone = :phone, email = :email, whatsapp_opt_in = :whatsappOptIn, sms_opt_in = :smsOptIn,
-                            fcm_token = :fcmToken, updated_at = now()
+                            fcm_token = :fcmToken, preferred_language = :preferredLanguage, updated_at = now()
                         WHERE patient_id = :id
                         RETURNING *
                         """)
@@ -73,6 +74,7 @@ public class PatientRepository {
                 .param("whatsappOptIn", contact.whatsappOptIn())
                 .param("smsOptIn", contact.smsOptIn())
                 .param("fcmToken", contact.fcmToken())
+                .param("preferredLanguage", contact.preferredLanguage())
                 .param("id", patientId)
                 .query(PatientRepository::map).optional()
                 .orElseThrow(() -> new NotFoundException("patient", patientId));
@@ -99,6 +101,7 @@ public class PatientRepository {
                 rs.getString("gender"),
                 rs.getBoolean("whatsapp_opt_in"),
                 rs.getBoolean("sms_opt_in"),
-                rs.getString("fcm_token") != null);
+                rs.getString("fcm_token") != null,
+                rs.getString("preferred_language"));
     }
 }

@@ -17,10 +17,11 @@ record PatientResponse(
         String gender,
         boolean whatsappOptIn,
         boolean smsOptIn,
-        boolean hasPushToken) {
+        boolean hasPushToken,
+        String preferredLanguage) {
 
     static PatientResponse of(Patient p) {
         return new PatientResponse(p.patientId(), p.hospitalId(), p.uhid(), p.name(), p.phone(), p.email(),
-                p.dateOfBirth(), p.gender(), p.whatsappOptIn(), p.smsOptIn(), p.hasPushToken());
+                p.dateOfBirth(), p.gender(), p.whatsappOptIn(), p.smsOptIn(), p.hasPushToken(), p.preferredLanguage());
     }
 }

@@ -19,9 +19,11 @@ record RegisterPatientRequest(
         @Size(max = 10) String gender,
         Boolean whatsappOptIn,
         Boolean smsOptIn,
-        @Size(max = 4096) String fcmToken) {
+        @Size(max = 4096) String fcmToken,
+        @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code such as en or hi") String preferredLanguage) {
 
     NewPatient toNewPatient() {
-        return new NewPatient(uhid, name, phone, email, dateOfBirth, gender, whatsappOptIn, smsOptIn, fcmToken);
+        return new NewPatient(uhid, name, phone, email, dateOfBirth, gender, whatsappOptIn, smsOptIn, fcmToken,
+                preferredLanguage);
     }
 }

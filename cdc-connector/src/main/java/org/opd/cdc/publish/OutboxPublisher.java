@@ -6,15 +6,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.opd.cdc.CdcProperties;
@@ -28,9 +31,14 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 
 /**
- * Publishes each batch of outbox events the engine hands over to Kafka, and marks an event
- * processed only once Kafka has acknowledged it: the engine confirms to PostgreSQL only positions
+ * Publishes each batch of outbox events the engine hands over to Kafka, and marks its events
+ * processed only once Kafka has acknowledged them: the engine confirms to PostgreSQL only positions
  * of processed events, so the replication slot never lets go of WAL that Kafka does not hold yet.
+ * <p>
+ * Each batch is one Kafka transaction: if any event of it is refused, none of it becomes visible to
+ * {@code read_committed} consumers, so a later event of a doctor can never be read ahead of an
+ * earlier one that is replayed after a restart. The transactional id is the slot's: a restarted
+ * connector fences its predecessor and aborts what that one left open (after a {@code kill -9} too).
  * <p>
  * Each engine run gets its own producer ({@link #open()} … {@link #close()}), so that a producer
  * that gave up on a broker outage is not reused by the engine that replaces the one that died.
@@ -43,6 +51,9 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
     /** The oldest event still waiting for Kafka's acknowledgement, and since when. */
     public record Pending(String eventId, String topic, Instant since) {
     }
+
+    /** How much longer than its events a batch's transaction may stay open before the coordinator aborts it. */
+    private static final Duration TRANSACTION_TIMEOUT_MARGIN = Duration.ofMinutes(1);
 
     private final CdcProperties properties;
     private final CaptureMetrics metrics;
@@ -74,7 +85,18 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer = new KafkaProducer<>(config);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "opd-cdc-" + properties.slotName());
+        // A batch may wait out a broker outage as long as its events may; the coordinator must not abort it first.
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, deliveryTimeoutMs + TRANSACTION_TIMEOUT_MARGIN.toMillis()));
+        Producer<byte[], byte[]> created = new KafkaProducer<>(config);
+        try {
+            created.initTransactions();
+        } catch (RuntimeException e) {
+            created.close(Duration.ZERO);
+            throw e;
+        }
+        producer = created;
         pending = null;
     }
 
@@ -83,23 +105,31 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
         Producer<byte[], byte[]> kafka = producer;
-        // Send the whole batch before waiting, so that it travels in few requests, but send nothing after an
-        // event Kafka refused: a later event must never reach Kafka ahead of an earlier one of the same doctor.
-        AtomicBoolean refused = new AtomicBoolean();
-        List<OutboxEvent> events = new ArrayList<>(records.size());
-        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        List<OutboxEvent> events = records.stream()
+                .map(record -> onlyMovesThePosition(record.record()) ? null : OutboxEvent.from(record.record()))
+                .toList();
+        List<UUID> published = events.stream().anyMatch(Objects::nonNull) ? publishInOneTransaction(kafka, events) : List.of();
         for (RecordChangeEvent<SourceRecord> record : records) {
+            committer.markProcessed(record);
+        }
+        committer.markBatchFinished();
+        cleaner.acknowledged(published);
+    }
+
+    /**
+     * Sends the whole batch before waiting, so that it travels in few requests, and stops sending at the
+     * first refusal; commits only once every event is acknowledged, else aborts so that none is read.
+     */
+    private List<UUID> publishInOneTransaction(Producer<byte[], byte[]> kafka, List<OutboxEvent> events)
+            throws InterruptedException {
+        kafka.beginTransaction();
+        AtomicBoolean refused = new AtomicBoolean();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        for (OutboxEvent event : events) {
             if (refused.get()) {
                 break;
             }
-            if (onlyMovesThePosition(record.record())) {
-                events.add(null);
-                acks.add(null);
-                continue;
-            }
-            OutboxEvent event = OutboxEvent.from(record.record());
-            events.add(event);
-            acks.add(kafka.send(event.toProducerRecord(), (metadata, error) -> {
+            acks.add(event == null ? null : kafka.send(event.toProducerRecord(), (metadata, error) -> {
                 if (error == null) {
                     metrics.published(event, Instant.now());
                 } else {
@@ -107,17 +137,22 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
                 }
             }));
         }
-        List<UUID> published = new ArrayList<>(records.size());
-        for (int i = 0; i < events.size(); i++) {
+        List<UUID> published = new ArrayList<>(events.size());
+        for (int i = 0; i < acks.size(); i++) {
             OutboxEvent event = events.get(i);
             if (event != null) {
                 awaitAck(kafka, event, acks.get(i));
                 published.add(UUID.fromString(event.eventId()));
             }
-            committer.markProcessed(records.get(i));
         }
-        committer.markBatchFinished();
-        cleaner.acknowledged(published);
+        try {
+            kafka.commitTransaction();
+        } catch (RuntimeException e) {
+            abandon(kafka, !(e instanceof TimeoutException));
+            throw new IllegalStateException("Kafka did not commit a batch of " + published.size() + " events: "
+                    + e.getMessage(), e);
+        }
+        return published;
     }
 
     /** Heartbeats and heartbeat-table changes let the engine confirm a newer position; Kafka gets nothing. */
@@ -133,17 +168,39 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
             if (!ack.isDone()) {
                 pending = new Pending(event.eventId(), event.topic(), Instant.now());
             }
-            RecordMetadata metadata = ack.get();
+            // Bounded here too: while the transaction coordinator is unreachable the producer never expires
+            // the batch itself.
+            RecordMetadata metadata = ack.get(properties.kafkaDeliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
             log.debug("Published {} to {}-{} at offset {}", event.eventType(), metadata.topic(), metadata.partition(),
                     metadata.offset());
         } catch (ExecutionException e) {
-            // Drop what this producer still holds, so that no later event goes out once the broker is back;
-            // stopping capture here keeps this event and every later one in the WAL for the next engine run.
-            kafka.close(Duration.ZERO);
+            // Stopping capture here keeps this event and every later one in the WAL for the next engine run.
+            abandon(kafka, !(e.getCause() instanceof TimeoutException));
             throw new IllegalStateException("Kafka did not acknowledge event " + event.eventId() + " for topic "
                     + event.topic() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            abandon(kafka, false);
+            throw new IllegalStateException("Kafka did not acknowledge event " + event.eventId() + " for topic "
+                    + event.topic() + " within " + properties.kafkaDeliveryTimeout(), e);
         } finally {
             pending = null;
+        }
+    }
+
+    /**
+     * Drops what the producer still holds, and aborts the batch's transaction first unless Kafka is
+     * unreachable (the abort would wait as long again): the next engine run's producer, with the same
+     * transactional id, aborts it then, and meanwhile {@code read_committed} consumers wait at it.
+     */
+    private static void abandon(Producer<byte[], byte[]> kafka, boolean kafkaAnswers) {
+        try {
+            if (kafkaAnswers) {
+                kafka.abortTransaction();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not abort the batch's Kafka transaction ({}); the next engine run fences it", e.getMessage());
+        } finally {
+            kafka.close(Duration.ZERO);
         }
     }
 

@@ -145,12 +145,17 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
                 published.add(UUID.fromString(event.eventId()));
             }
         }
+        OutboxEvent first = events.stream().filter(Objects::nonNull).findFirst().orElseThrow();
+        // The commit waits for Kafka as the acknowledgements do: health tells a stall in either.
+        pending = new Pending(first.eventId(), first.topic(), Instant.now());
         try {
             kafka.commitTransaction();
         } catch (RuntimeException e) {
             abandon(kafka, !(e instanceof TimeoutException));
             throw new IllegalStateException("Kafka did not commit a batch of " + published.size() + " events: "
                     + e.getMessage(), e);
+        } finally {
+            pending = null;
         }
         return published;
     }

@@ -108,7 +108,7 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
         List<OutboxEvent> events = records.stream()
                 .map(record -> onlyMovesThePosition(record.record()) ? null : OutboxEvent.from(record.record()))
                 .toList();
-        List<UUID> published = events.stream().anyMatch(Objects::nonNull) ? publishInOneTransaction(kafka, events) : List.of();
+        List<UUID> published = publishInOneTransaction(kafka, events);
         for (RecordChangeEvent<SourceRecord> record : records) {
             committer.markProcessed(record);
         }
@@ -118,10 +118,15 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
 
     /**
      * Sends the whole batch before waiting, so that it travels in few requests, and stops sending at the
-     * first refusal; commits only once every event is acknowledged, else aborts so that none is read.
+     * first refusal (each further send could wait for Kafka as long again); commits only once every
+     * event is acknowledged, else aborts so that none is read. A batch of heartbeats only sends nothing.
      */
     private List<UUID> publishInOneTransaction(Producer<byte[], byte[]> kafka, List<OutboxEvent> events)
             throws InterruptedException {
+        OutboxEvent first = events.stream().filter(Objects::nonNull).findFirst().orElse(null);
+        if (first == null) {
+            return List.of();
+        }
         kafka.beginTransaction();
         AtomicBoolean refused = new AtomicBoolean();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
@@ -145,7 +150,6 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
                 published.add(UUID.fromString(event.eventId()));
             }
         }
-        OutboxEvent first = events.stream().filter(Objects::nonNull).findFirst().orElseThrow();
         // The commit waits for Kafka as the acknowledgements do: health tells a stall in either.
         pending = new Pending(first.eventId(), first.topic(), Instant.now());
         try {

@@ -1,5 +1,6 @@
 package org.opd.eta.topology;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,14 @@ final class EtaChanges {
         if (previous != null) {
             previous.waiting().forEach(token -> before.put(token.tokenId(), token));
         }
-        return snapshot.waiting().stream()
-                .filter(token -> moved(before.get(token.tokenId()), token))
-                .map(token -> change(snapshot, before.get(token.tokenId()), token))
-                .toList();
+        List<EtaChange> changes = new ArrayList<>();
+        for (QueuedToken token : snapshot.waiting()) {
+            QueuedToken shown = before.get(token.tokenId());
+            if (moved(shown, token)) {
+                changes.add(change(snapshot, shown, token));
+            }
+        }
+        return changes;
     }
 
     private static boolean moved(QueuedToken before, QueuedToken now) {

@@ -15,8 +15,7 @@ import java.util.List;
  * @param lineWalkouts          tokens that left the line without a consultation (no-show, cancelled)
  * @param bookedArrivals        booked tokens that checked in
  * @param bookedNoShows         booked tokens that never checked in
- * @param priorityCheckIns      check-ins of senior and emergency tokens within {@link #RATE_WINDOW}, oldest first
- * @param observedSince         the first check-in this doctor's queue saw
+ * @param priorityArrivals      how often seniors and emergencies check in
  */
 public record DoctorHistory(
         List<Integer> consultationSeconds,
@@ -25,26 +24,19 @@ public record DoctorHistory(
         int lineWalkouts,
         int bookedArrivals,
         int bookedNoShows,
-        List<PriorityCheckIn> priorityCheckIns,
-        Instant observedSince) {
+        PriorityArrivals priorityArrivals) {
 
     /** How many recent consultations (and gaps) the model learns from. */
     public static final int WINDOW = 40;
-    /** How far back check-ins count towards the rate of priority insertions. */
-    public static final Duration RATE_WINDOW = Duration.ofHours(3);
     /** Gaps longer than this are breaks or idle time, not the call-and-walk-in between patients. */
     static final int LONGEST_GAP_SECONDS = 20 * 60;
 
-    public static final DoctorHistory EMPTY = new DoctorHistory(List.of(), List.of(), 0, 0, 0, 0, List.of(), null);
+    public static final DoctorHistory EMPTY = new DoctorHistory(List.of(), List.of(), 0, 0, 0, 0, PriorityArrivals.NONE);
 
     public DoctorHistory {
         consultationSeconds = List.copyOf(consultationSeconds);
         gapSeconds = List.copyOf(gapSeconds);
-        priorityCheckIns = List.copyOf(priorityCheckIns);
-    }
-
-    /** @param at when a senior or emergency token checked in */
-    public record PriorityCheckIn(Instant at, int priority) {
+        priorityArrivals = priorityArrivals != null ? priorityArrivals : PriorityArrivals.NONE;
     }
 
     public DoctorHistory withConsultation(Duration duration) {
@@ -52,7 +44,7 @@ public record DoctorHistory(
             return this;
         }
         return new DoctorHistory(appendBounded(consultationSeconds, (int) duration.toSeconds()), gapSeconds,
-                lineStarts, lineWalkouts, bookedArrivals, bookedNoShows, priorityCheckIns, observedSince);
+                lineStarts, lineWalkouts, bookedArrivals, bookedNoShows, priorityArrivals);
     }
 
     public DoctorHistory withGap(Duration gap) {
@@ -60,38 +52,28 @@ public record DoctorHistory(
             return this;
         }
         return new DoctorHistory(consultationSeconds, appendBounded(gapSeconds, (int) Math.max(1, gap.toSeconds())),
-                lineStarts, lineWalkouts, bookedArrivals, bookedNoShows, priorityCheckIns, observedSince);
+                lineStarts, lineWalkouts, bookedArrivals, bookedNoShows, priorityArrivals);
     }
 
     public DoctorHistory withLineStart() {
         return new DoctorHistory(consultationSeconds, gapSeconds, lineStarts + 1, lineWalkouts, bookedArrivals,
-                bookedNoShows, priorityCheckIns, observedSince);
+                bookedNoShows, priorityArrivals);
     }
 
     public DoctorHistory withLineWalkout() {
         return new DoctorHistory(consultationSeconds, gapSeconds, lineStarts, lineWalkouts + 1, bookedArrivals,
-                bookedNoShows, priorityCheckIns, observedSince);
+                bookedNoShows, priorityArrivals);
     }
 
     public DoctorHistory withBookedNoShow() {
         return new DoctorHistory(consultationSeconds, gapSeconds, lineStarts, lineWalkouts, bookedArrivals,
-                bookedNoShows + 1, priorityCheckIns, observedSince);
+                bookedNoShows + 1, priorityArrivals);
     }
 
     /** A check-in; {@code fromBooking} when the token had been booked before. */
     public DoctorHistory withCheckIn(Instant at, int priority, boolean fromBooking) {
-        List<PriorityCheckIn> recent = new ArrayList<>();
-        for (PriorityCheckIn checkIn : priorityCheckIns) {
-            if (checkIn.at().isAfter(at.minus(RATE_WINDOW))) {
-                recent.add(checkIn);
-            }
-        }
-        if (priority > 1) {
-            recent.add(new PriorityCheckIn(at, priority));
-        }
         return new DoctorHistory(consultationSeconds, gapSeconds, lineStarts, lineWalkouts,
-                bookedArrivals + (fromBooking ? 1 : 0), bookedNoShows, recent,
-                observedSince == null || at.isBefore(observedSince) ? at : observedSince);
+                bookedArrivals + (fromBooking ? 1 : 0), bookedNoShows, priorityArrivals.withCheckIn(at, priority));
     }
 
     private static List<Integer> appendBounded(List<Integer> values, int value) {

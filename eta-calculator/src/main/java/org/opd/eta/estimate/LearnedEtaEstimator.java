@@ -71,13 +71,9 @@ public final class LearnedEtaEstimator implements EtaEstimator {
                 / (settings.ratePseudoCount() + history.lineWalkouts() + history.lineStarts());
         double bookedNoShow = (settings.bookedNoShowPrior() * settings.ratePseudoCount() + history.bookedNoShows())
                 / (settings.ratePseudoCount() + history.bookedNoShows() + history.bookedArrivals());
-        double observedHours = history.observedSince() == null ? 0
-                : Math.min(DoctorHistory.RATE_WINDOW.toMinutes(), Math.max(0, minutesBetween(history.observedSince(), situation.now()))) / 60.0;
-        long seniors = history.priorityCheckIns().stream().filter(c -> c.priority() == 2).count();
-        long emergencies = history.priorityCheckIns().stream().filter(c -> c.priority() >= 3).count();
-        double hours = settings.ratePriorHours() + observedHours;
-        double seniorPerMinute = (settings.seniorPerHourPrior() * settings.ratePriorHours() + seniors) / hours / 60;
-        double emergencyPerMinute = (settings.emergencyPerHourPrior() * settings.ratePriorHours() + emergencies) / hours / 60;
+        PriorityArrivals arrivals = history.priorityArrivals();
+        double seniorPerMinute = arrivals.perMinute(2, situation.now(), settings.seniorPerHourPrior(), settings.ratePriorHours());
+        double emergencyPerMinute = arrivals.perMinute(3, situation.now(), settings.emergencyPerHourPrior(), settings.ratePriorHours());
         return new Learned(consultation, gap, walkout, bookedNoShow, seniorPerMinute, emergencyPerMinute);
     }
 

@@ -9,70 +9,123 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.opd.eta.estimate.EtaEstimator;
 import org.opd.eta.estimate.LearnedEtaEstimator;
 import org.opd.eta.estimate.SeedFormulaEtaEstimator;
 
 /**
- * The ETA accuracy benchmark: simulated OPD mornings ({@link OpdDay}, seeds 1..n) replayed through the
- * topology with the learned model and with the seed formula, side by side: the seed as written (the
- * target's baseline) and, for reference, the seed without its double count of the running consultation. Not part of the default
- * test run ({@link EtaAccuracyTest} is the regression check); run with
- * {@code mvn -B -o -q -pl eta-calculator test -Dtest=EtaAccuracyBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dopd.benchmark.days=10}
+ * The ETA accuracy benchmark: consecutive simulated OPD mornings ({@link OpdDay}) of one or more
+ * hospitals ({@link OpdStaff}, seeds 1..h), each hospital's days replayed through one topology, with the
+ * learned model and with the seed formula side by side: the seed as written (the target's baseline)
+ * and, for reference, the seed without its double count of the running consultation. A hospital's
+ * first day is a cold start (the model knows only the configured averages); on later days it also
+ * knows what it learned the days before. Not part of the default test run ({@link EtaAccuracyTest} is
+ * the regression check); run with
+ * {@code mvn -B -o -q -pl eta-calculator -am test -Dtest=EtaAccuracyBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dopd.benchmark.hospitals=1 -Dopd.benchmark.days=10}
  * and read {@code eta-calculator/target/eta-accuracy.txt} ({@code -Dopd.benchmark.details=true} adds
  * every patient's figures).
  */
 class EtaAccuracyBenchmark {
 
+    private static final List<String> ESTIMATORS = List.of("model", "seed", "kind");
+
     private final StringBuilder report = new StringBuilder();
 
     @Test
     void reportsAccuracyOfTheModelAndTheSeedFormula() throws IOException {
+        int hospitals = Integer.getInteger("opd.benchmark.hospitals", 1);
         int days = Integer.getInteger("opd.benchmark.days", 10);
         boolean details = Boolean.getBoolean("opd.benchmark.details");
-        List<EtaReplay.Shown> model = new ArrayList<>();
-        List<EtaReplay.Shown> seed = new ArrayList<>();
-        List<EtaReplay.Shown> kindSeed = new ArrayList<>();
-        line("%-8s %9s | %10s %13s %11s | %10s %13s %11s | %10s %13s %11s", "day", "patients", "model MAE", "model P90 cov",
+        List<List<List<EtaReplay.Shown>>> firstDays = emptyLists();
+        List<List<List<EtaReplay.Shown>>> laterDays = emptyLists();
+        line("%-12s %9s | %10s %13s %11s | %10s %13s %11s | %10s %13s %11s", "day", "patients", "model MAE", "model P90 cov",
                 "model bias", "seed MAE", "seed P90 cov", "seed bias", "kind MAE", "kind P90 cov", "kind bias");
-        for (int d = 1; d <= days; d++) {
-            OpdDay day = OpdDay.simulate(d);
-            List<EtaReplay.Shown> dayModel = EtaReplay.replay(day, new LearnedEtaEstimator());
-            List<EtaReplay.Shown> daySeed = EtaReplay.replay(day, SeedFormulaEtaEstimator.asWritten());
-            List<EtaReplay.Shown> dayKindSeed = EtaReplay.replay(day, SeedFormulaEtaEstimator.withoutDoubleCount());
-            row("day " + d, EtaReplay.Accuracy.of(dayModel), EtaReplay.Accuracy.of(daySeed),
-                    EtaReplay.Accuracy.of(dayKindSeed));
-            if (details) {
-                Map<UUID, EtaReplay.Shown> bySeed = new HashMap<>();
-                daySeed.forEach(shown -> bySeed.put(shown.tokenId(), shown));
-                dayModel.stream().sorted(Comparator.comparing(EtaReplay.Shown::tokenNumber)).forEach(shown -> line(
-                        "  %s position %d waited %.0f min; model %d/%d, seed %d/%d", shown.tokenNumber(), shown.position(),
-                        shown.actualMinutes(), shown.p50(), shown.p90(), bySeed.get(shown.tokenId()).p50(),
-                        bySeed.get(shown.tokenId()).p90()));
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            for (int h = 1; h <= hospitals; h++) {
+                OpdStaff staff = OpdStaff.hire(h);
+                List<OpdDay> simulated = IntStream.rangeClosed(1, days).mapToObj(d -> OpdDay.simulate(staff, d)).toList();
+                List<CompletableFuture<List<List<EtaReplay.Shown>>>> replays = List.of(
+                        replay(pool, simulated, LearnedEtaEstimator::new),
+                        replay(pool, simulated, SeedFormulaEtaEstimator::asWritten),
+                        replay(pool, simulated, SeedFormulaEtaEstimator::withoutDoubleCount));
+                List<List<List<EtaReplay.Shown>>> byEstimator = replays.stream().map(CompletableFuture::join).toList();
+                for (int d = 0; d < days; d++) {
+                    int day = d;
+                    row("h%d day %d".formatted(h, d + 1), byEstimator.stream().map(shown -> shown.get(day)).toList());
+                    for (int e = 0; e < ESTIMATORS.size(); e++) {
+                        (d == 0 ? firstDays : laterDays).get(e).add(byEstimator.get(e).get(d));
+                    }
+                    if (details) {
+                        details(byEstimator.get(0).get(d), byEstimator.get(1).get(d));
+                    }
+                }
             }
-            model.addAll(dayModel);
-            seed.addAll(daySeed);
-            kindSeed.addAll(dayKindSeed);
+        } finally {
+            pool.shutdownNow();
         }
-        EtaReplay.Accuracy all = EtaReplay.Accuracy.of(model);
-        EtaReplay.Accuracy allSeed = EtaReplay.Accuracy.of(seed);
-        EtaReplay.Accuracy allKindSeed = EtaReplay.Accuracy.of(kindSeed);
-        row("all", all, allSeed, allKindSeed);
-        line("model MAE / seed MAE = %.2f (target <= 0.60); model MAE / kind seed MAE = %.2f",
-                all.meanAbsoluteError() / allSeed.meanAbsoluteError(),
-                all.meanAbsoluteError() / allKindSeed.meanAbsoluteError());
+        summary("first days", firstDays);
+        if (days > 1) {
+            summary("later days", laterDays);
+            List<List<List<EtaReplay.Shown>>> all = emptyLists();
+            for (int e = 0; e < ESTIMATORS.size(); e++) {
+                all.get(e).addAll(firstDays.get(e));
+                all.get(e).addAll(laterDays.get(e));
+            }
+            summary("all", all);
+        }
         System.out.print(report);
         Files.writeString(Path.of("target", "eta-accuracy.txt"), report);
     }
 
-    private void row(String label, EtaReplay.Accuracy... accuracies) {
-        StringBuilder row = new StringBuilder("%-8s %9d".formatted(label, accuracies[0].patients()));
+    private static CompletableFuture<List<List<EtaReplay.Shown>>> replay(ExecutorService pool, List<OpdDay> days,
+            Supplier<EtaEstimator> estimator) {
+        return CompletableFuture.supplyAsync(() -> EtaReplay.replay(days, estimator.get()), pool);
+    }
+
+    private static List<List<List<EtaReplay.Shown>>> emptyLists() {
+        return ESTIMATORS.stream().map(name -> (List<List<EtaReplay.Shown>>) new ArrayList<List<EtaReplay.Shown>>()).toList();
+    }
+
+    /** One row over the given days per estimator, and the MAE ratios against the seed's two readings. */
+    private void summary(String label, List<List<List<EtaReplay.Shown>>> daysByEstimator) {
+        List<EtaReplay.Accuracy> accuracies = daysByEstimator.stream()
+                .map(days -> EtaReplay.Accuracy.of(days.stream().flatMap(List::stream).toList()))
+                .toList();
+        line("%-12s %9d%s", label, accuracies.get(0).patients(), columns(accuracies));
+        line("  %s: model MAE / seed MAE = %.2f (target <= 0.60); model MAE / kind seed MAE = %.2f", label,
+                accuracies.get(0).meanAbsoluteError() / accuracies.get(1).meanAbsoluteError(),
+                accuracies.get(0).meanAbsoluteError() / accuracies.get(2).meanAbsoluteError());
+    }
+
+    private void row(String label, List<List<EtaReplay.Shown>> shownByEstimator) {
+        List<EtaReplay.Accuracy> accuracies = shownByEstimator.stream().map(EtaReplay.Accuracy::of).toList();
+        line("%-12s %9d%s", label, accuracies.get(0).patients(), columns(accuracies));
+    }
+
+    private static String columns(List<EtaReplay.Accuracy> accuracies) {
+        StringBuilder columns = new StringBuilder();
         for (EtaReplay.Accuracy accuracy : accuracies) {
-            row.append(" | %10.1f %12.1f%% %+11.1f".formatted(accuracy.meanAbsoluteError(), 100 * accuracy.p90Coverage(),
+            columns.append(" | %10.1f %12.1f%% %+11.1f".formatted(accuracy.meanAbsoluteError(), 100 * accuracy.p90Coverage(),
                     accuracy.bias()));
         }
-        line("%s", row);
+        return columns.toString();
+    }
+
+    private void details(List<EtaReplay.Shown> model, List<EtaReplay.Shown> seed) {
+        Map<UUID, EtaReplay.Shown> bySeed = new HashMap<>();
+        seed.forEach(shown -> bySeed.put(shown.tokenId(), shown));
+        model.stream().sorted(Comparator.comparing(EtaReplay.Shown::tokenNumber)).forEach(shown -> line(
+                "  %s position %d waited %.0f min; model %d/%d, seed %d/%d", shown.tokenNumber(), shown.position(),
+                shown.actualMinutes(), shown.p50(), shown.p90(), bySeed.get(shown.tokenId()).p50(),
+                bySeed.get(shown.tokenId()).p90()));
     }
 
     private void line(String format, Object... args) {

@@ -29,7 +29,8 @@ import org.opd.schemas.token.TokenEventType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Replays a simulated day through the real topology (TopologyTestDriver, wall clock following the
+ * Replays simulated days through the real topology (one TopologyTestDriver for all of them, so what the
+ * model learned on one day is in its state the next, as in production; wall clock following the
  * simulated time, so the punctuation runs as in production) and pairs the ETA each patient was shown
  * at check-in with the wait that really followed.
  */
@@ -53,7 +54,8 @@ final class EtaReplay {
     private EtaReplay() {
     }
 
-    static List<Shown> replay(OpdDay day, EtaEstimator estimator) {
+    /** The patients of each day, in the order of {@code days} (consecutive days of one staff). */
+    static List<List<Shown>> replay(List<OpdDay> days, EtaEstimator estimator) {
         Path stateDir;
         try {
             stateDir = Files.createTempDirectory("eta-replay");
@@ -69,15 +71,15 @@ final class EtaReplay {
         Map<UUID, int[]> atCheckIn = new HashMap<>();
         Map<UUID, String> numbers = new HashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                new QueueTopology(estimator, settings, new SimpleMeterRegistry()).build(), config, OpdDay.DAY)) {
+                new QueueTopology(estimator, settings, new SimpleMeterRegistry()).build(), config, days.get(0).start())) {
             TestInputTopic<String, TokenEvent> tokens = driver.createInputTopic(Topics.TOKEN_EVENTS.name(),
                     Topics.TOKEN_EVENTS.keySerde().serializer(), Topics.TOKEN_EVENTS.valueSerde().serializer());
             TestInputTopic<String, DoctorEvent> doctors = driver.createInputTopic(Topics.DOCTOR_EVENTS.name(),
                     Topics.DOCTOR_EVENTS.keySerde().serializer(), Topics.DOCTOR_EVENTS.valueSerde().serializer());
             TestOutputTopic<String, QueueSnapshot> snapshots = driver.createOutputTopic(Topics.QUEUE_SNAPSHOTS.name(),
                     Topics.QUEUE_SNAPSHOTS.keySerde().deserializer(), Topics.QUEUE_SNAPSHOTS.valueSerde().deserializer());
-            Instant clock = OpdDay.DAY;
-            for (OpdDay.Timed timed : day.events()) {
+            Instant clock = days.get(0).start();
+            for (OpdDay.Timed timed : days.stream().flatMap(day -> day.events().stream()).toList()) {
                 if (timed.at().isAfter(clock)) {
                     driver.advanceWallClockTime(Duration.between(clock, timed.at()));
                     clock = timed.at();
@@ -107,13 +109,17 @@ final class EtaReplay {
                         Topics.ALERTS.valueSerde().deserializer()).readRecordsToList();
             }
         }
-        List<Shown> shown = new ArrayList<>();
-        day.waits().forEach((tokenId, wait) -> {
-            int[] eta = atCheckIn.get(tokenId);
-            if (eta != null) {
-                shown.add(new Shown(tokenId, eta[0], eta[1], wait.toMillis() / 60_000.0, numbers.get(tokenId), eta[2]));
-            }
-        });
-        return shown;
+        List<List<Shown>> shownByDay = new ArrayList<>();
+        for (OpdDay day : days) {
+            List<Shown> shown = new ArrayList<>();
+            day.waits().forEach((tokenId, wait) -> {
+                int[] eta = atCheckIn.get(tokenId);
+                if (eta != null) {
+                    shown.add(new Shown(tokenId, eta[0], eta[1], wait.toMillis() / 60_000.0, numbers.get(tokenId), eta[2]));
+                }
+            });
+            shownByDay.add(shown);
+        }
+        return shownByDay;
     }
 }

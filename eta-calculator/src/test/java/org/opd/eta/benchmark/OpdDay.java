@@ -19,34 +19,32 @@ import org.opd.schemas.token.TokenEventType;
 import org.opd.schemas.token.TokenStatus;
 
 /**
- * A simulated OPD morning, the ground truth the ETAs are measured against: three departments, eight
- * doctors whose real consultation times are log-normal and differ from their configured averages,
- * walk-ins through the morning (given to the department's doctor with the shortest line), online
- * bookings with a doctor (some never come), seniors and emergencies who go ahead, patients who give
- * up waiting, one doctor 40 minutes late and one who takes a break that runs over. Each doctor calls
- * the next patient (priority, then check-in) as soon as free; the call and walk-in take a short
- * log-normal gap, well under the configured 5-minute buffer.
+ * A simulated OPD morning of {@link OpdStaff}, the ground truth the ETAs are measured against: doctors
+ * whose real consultation times are log-normal and differ from their configured averages (and a little
+ * from one day to the next), walk-ins through the morning (given to the department's doctor with the
+ * shortest line), online bookings with a doctor (some never come), seniors and emergencies who go ahead,
+ * patients who give up waiting, one doctor 40 minutes late and one who takes a break that runs over.
+ * Each doctor calls the next patient (priority, then check-in) as soon as free; the call and walk-in
+ * take a short log-normal gap, well under the configured 5-minute buffer.
  *
  * <p>{@link #events()} is everything the orchestrator would publish, in time order; {@link #waits()}
- * what really happened to every patient who was seen.
+ * what really happened to every patient who was seen. Day {@code n} is {@code n - 1} days after
+ * {@link #FIRST_DAY}, so consecutive days replay as one hospital's weeks.
  */
 final class OpdDay {
 
-    static final Instant DAY = Instant.parse("2026-03-02T08:00:00Z");
-    private static final Instant SHIFT_START = DAY.plus(Duration.ofHours(1));
-    private static final Instant SHIFT_END = DAY.plus(Duration.ofHours(5));
-    private static final Instant LAST_WALK_IN = DAY.plus(Duration.ofMinutes(4 * 60 + 15));
+    /** 08:00 of the first simulated day; doctors' shifts run 09:00–13:00. */
+    static final Instant FIRST_DAY = Instant.parse("2026-03-02T08:00:00Z");
+    /** How much a doctor's median consultation time moves from one day to the next (log-space). */
+    private static final double DAY_TO_DAY_SIGMA = 0.1;
 
     /** One event as published: key doctor id. */
     record Timed(Instant at, String doctorKey, Object event) {
     }
 
-    private record Department(UUID id, String code, int avgMinutes, int bufferMinutes) {
-    }
-
-    /** A doctor as configured, and as they really are. */
-    private record Doctor(UUID id, Department dept, int configuredAvg, double realMedianMinutes, double sigma,
-            Duration lateness, Instant breakAt, Duration breakAnnounced, Duration breakReal) {
+    /** A doctor on this day: their pace today, how late they start, and their break (breakAt null: none). */
+    private record OnDuty(OpdStaff.Doctor doctor, double medianMinutes, Duration lateness, Instant breakAt,
+            Duration breakAnnounced, Duration breakReal) {
     }
 
     private static final class Patient {
@@ -65,20 +63,35 @@ final class OpdDay {
         Instant leftAt;
     }
 
+    private final OpdStaff staff;
+    private final Instant start;
+    private final Instant shiftStart;
+    private final Instant shiftEnd;
+    private final Instant lastWalkIn;
     private final SplittableRandom random;
     private final List<Timed> events = new ArrayList<>();
     private final Map<UUID, Duration> waits = new HashMap<>();
-    private final UUID hospitalId = UUID.randomUUID();
     private final Map<UUID, Integer> numbers = new HashMap<>();
 
-    private OpdDay(long seed) {
-        this.random = new SplittableRandom(seed);
+    private OpdDay(OpdStaff staff, int dayNumber) {
+        this.staff = staff;
+        this.start = FIRST_DAY.plus(Duration.ofDays(dayNumber - 1L));
+        this.shiftStart = start.plus(Duration.ofHours(1));
+        this.shiftEnd = start.plus(Duration.ofHours(5));
+        this.lastWalkIn = start.plus(Duration.ofMinutes(4 * 60 + 15));
+        this.random = new SplittableRandom(staff.seed() * 1_000 + dayNumber);
     }
 
-    static OpdDay simulate(long seed) {
-        OpdDay day = new OpdDay(seed);
+    /** Day {@code dayNumber} (1, 2, …) of the staff's hospital. */
+    static OpdDay simulate(OpdStaff staff, int dayNumber) {
+        OpdDay day = new OpdDay(staff, dayNumber);
         day.run();
         return day;
+    }
+
+    /** 08:00 of this day, before anything happens. */
+    Instant start() {
+        return start;
     }
 
     List<Timed> events() {
@@ -91,40 +104,36 @@ final class OpdDay {
     }
 
     private void run() {
-        List<Department> departments = List.of(
-                new Department(UUID.randomUUID(), "GEN", 10, 5),
-                new Department(UUID.randomUUID(), "CARD", 15, 5),
-                new Department(UUID.randomUUID(), "ENT", 8, 5));
-        int index = 0;
-        for (Department dept : departments) {
-            int count = dept.code().equals("ENT") ? 2 : 3;
-            List<Doctor> doctors = new ArrayList<>();
-            for (int i = 0; i < count; i++, index++) {
-                // Real medians from 0.6 to 1.4 times the configured average; some doctors vary more than others.
-                double factor = 0.6 + 0.8 * random.nextDouble();
-                Duration lateness = index == 1 ? Duration.ofMinutes(40) : Duration.ofMinutes(random.nextInt(6));
-                Instant breakAt = index == 4 ? DAY.plus(Duration.ofMinutes(150)) : null;
-                doctors.add(new Doctor(UUID.randomUUID(), dept, dept.avgMinutes(), dept.avgMinutes() * factor,
-                        0.3 + 0.25 * random.nextDouble(), lateness, breakAt, Duration.ofMinutes(15), Duration.ofMinutes(22)));
+        List<OpdStaff.Doctor> doctors = staff.doctors();
+        int late = random.nextInt(doctors.size());
+        int onBreak = (late + 1 + random.nextInt(doctors.size() - 1)) % doctors.size();
+        for (OpdStaff.Department dept : staff.departments()) {
+            List<OnDuty> onDuty = new ArrayList<>();
+            for (OpdStaff.Doctor doctor : staff.doctorsOf(dept)) {
+                int index = doctors.indexOf(doctor);
+                double medianToday = doctor.realMedianMinutes() * Math.exp(DAY_TO_DAY_SIGMA * random.nextGaussian());
+                Duration lateness = index == late ? Duration.ofMinutes(40) : Duration.ofMinutes(random.nextInt(6));
+                Instant breakAt = index == onBreak ? start.plus(Duration.ofMinutes(150)) : null;
+                onDuty.add(new OnDuty(doctor, medianToday, lateness, breakAt, Duration.ofMinutes(15), Duration.ofMinutes(22)));
             }
-            simulate(dept, doctors);
+            simulate(onDuty);
         }
         events.sort(Comparator.comparing(Timed::at));
     }
 
     /** A doctor's working state while the department's morning is simulated. */
-    private static final class Desk {
-        final Doctor doctor;
+    private final class Desk {
+        final OnDuty duty;
         final List<Patient> patients = new ArrayList<>();
         final Instant actualStart;
         Instant freeAt;
         boolean breakTaken;
 
-        Desk(Doctor doctor) {
-            this.doctor = doctor;
-            this.actualStart = SHIFT_START.plus(doctor.lateness());
+        Desk(OnDuty duty) {
+            this.duty = duty;
+            this.actualStart = shiftStart.plus(duty.lateness());
             this.freeAt = actualStart;
-            this.breakTaken = doctor.breakAt() == null;
+            this.breakTaken = duty.breakAt() == null;
         }
 
         long inLine(Instant t) {
@@ -138,17 +147,17 @@ final class OpdDay {
      * fewest patients in line (as reception assigns them), bookings are with a doctor from the start,
      * and each doctor calls the next patient (priority, then check-in) as soon as free.
      */
-    private void simulate(Department dept, List<Doctor> doctors) {
-        List<Desk> desks = doctors.stream().map(Desk::new).toList();
+    private void simulate(List<OnDuty> onDuty) {
+        List<Desk> desks = onDuty.stream().map(Desk::new).toList();
         for (Desk desk : desks) {
             desk.patients.addAll(bookings());
-            doctorEvent(desk.doctor, DoctorEventType.SHIFT_SCHEDULED, DAY, null, null, null);
-            doctorEvent(desk.doctor, DoctorEventType.SHIFT_STARTED, desk.actualStart, desk.actualStart, null, null);
+            doctorEvent(desk.duty.doctor(), DoctorEventType.SHIFT_SCHEDULED, start, null, null, null);
+            doctorEvent(desk.duty.doctor(), DoctorEventType.SHIFT_STARTED, desk.actualStart, desk.actualStart, null, null);
         }
-        List<Patient> arrivals = walkIns(dept, doctors.size());
+        List<Patient> arrivals = walkIns(onDuty.get(0).doctor().dept(), desks.size());
         Duration step = Duration.ofSeconds(15);
         int next = 0;
-        for (Instant t = DAY; ; t = t.plus(step)) {
+        for (Instant t = start; ; t = t.plus(step)) {
             while (next < arrivals.size() && !arrivals.get(next).checkIn.isAfter(t)) {
                 Patient patient = arrivals.get(next++);
                 Instant at = patient.checkIn;
@@ -172,13 +181,13 @@ final class OpdDay {
         if (desk.freeAt.isAfter(t)) {
             return true;
         }
-        if (!desk.breakTaken && !t.isBefore(desk.doctor.breakAt())) {
+        if (!desk.breakTaken && !t.isBefore(desk.duty.breakAt())) {
             desk.breakTaken = true;
-            Instant breakStart = desk.freeAt.isAfter(desk.doctor.breakAt()) ? desk.freeAt : desk.doctor.breakAt();
-            doctorEvent(desk.doctor, DoctorEventType.BREAK_STARTED, breakStart, desk.actualStart, null,
-                    breakStart.plus(desk.doctor.breakAnnounced()));
-            desk.freeAt = breakStart.plus(desk.doctor.breakReal());
-            doctorEvent(desk.doctor, DoctorEventType.BREAK_ENDED, desk.freeAt, desk.actualStart, null, null);
+            Instant breakStart = desk.freeAt.isAfter(desk.duty.breakAt()) ? desk.freeAt : desk.duty.breakAt();
+            doctorEvent(desk.duty.doctor(), DoctorEventType.BREAK_STARTED, breakStart, desk.actualStart, null,
+                    breakStart.plus(desk.duty.breakAnnounced()));
+            desk.freeAt = breakStart.plus(desk.duty.breakReal());
+            doctorEvent(desk.duty.doctor(), DoctorEventType.BREAK_ENDED, desk.freeAt, desk.actualStart, null, null);
             return true;
         }
         Patient chosen = desk.patients.stream()
@@ -190,14 +199,14 @@ final class OpdDay {
         }
         chosen.called = desk.freeAt.isAfter(chosen.checkIn) ? desk.freeAt : chosen.checkIn;
         chosen.started = chosen.called.plus(minutes(Math.exp(Math.log(1.5) + 0.5 * random.nextGaussian())));
-        chosen.ended = chosen.started.plus(minutes(Math.exp(Math.log(desk.doctor.realMedianMinutes())
-                + desk.doctor.sigma() * random.nextGaussian())));
+        chosen.ended = chosen.started.plus(minutes(Math.exp(Math.log(desk.duty.medianMinutes())
+                + desk.duty.doctor().sigma() * random.nextGaussian())));
         desk.freeAt = chosen.ended;
         return true;
     }
 
     private void finish(Desk desk) {
-        Doctor doctor = desk.doctor;
+        OpdStaff.Doctor doctor = desk.duty.doctor();
         List<Patient> patients = desk.patients;
         patients.sort(Comparator.comparing(p -> p.issuedAt));
         for (Patient patient : patients) {
@@ -205,7 +214,7 @@ final class OpdDay {
             patient.number = "%s-%03d".formatted(doctor.dept().code(), number);
             token(doctor, patient, TokenEventType.TOKEN_ISSUED, patient.issuedAt, null, TokenStatus.BOOKED);
         }
-        Instant end = desk.freeAt.isAfter(SHIFT_END) ? desk.freeAt : SHIFT_END;
+        Instant end = desk.freeAt.isAfter(shiftEnd) ? desk.freeAt : shiftEnd;
         doctorEvent(doctor, DoctorEventType.SHIFT_ENDED, end, desk.actualStart, end, null);
 
         for (Patient patient : patients) {
@@ -229,24 +238,24 @@ final class OpdDay {
     }
 
     /** Walk-ins (15 % seniors) from 08:30 to 12:15 and emergencies during the shift, for the whole department. */
-    private List<Patient> walkIns(Department dept, int doctors) {
+    private List<Patient> walkIns(OpdStaff.Department dept, int doctors) {
         List<Patient> patients = new ArrayList<>();
         // About two thirds of the pace the configured average allows; with the bookings, doctors as fast
         // as configured are busy about 90 % of the morning.
         double perMinute = doctors * 0.65 / (dept.avgMinutes() + 2);
-        Instant t = DAY.plus(Duration.ofMinutes(30));
+        Instant t = start.plus(Duration.ofMinutes(30));
         while (true) {
             t = t.plus(minutes(random.nextExponential() / perMinute));
-            if (t.isAfter(LAST_WALK_IN)) {
+            if (t.isAfter(lastWalkIn)) {
                 break;
             }
             patients.add(walkIn(t, random.nextDouble() < 0.15 ? 2 : 1));
         }
         // Emergencies: about one every three hours per doctor.
-        t = SHIFT_START;
+        t = shiftStart;
         while (true) {
             t = t.plus(minutes(random.nextExponential() * 180 / doctors));
-            if (t.isAfter(LAST_WALK_IN)) {
+            if (t.isAfter(lastWalkIn)) {
                 break;
             }
             patients.add(walkIn(t, 3));
@@ -263,11 +272,11 @@ final class OpdDay {
     /** Online bookings with one doctor: a slot every hour; one in eight never comes, the others arrive up to 20 minutes early. */
     private List<Patient> bookings() {
         List<Patient> patients = new ArrayList<>();
-        for (Instant slot = SHIFT_START; slot.isBefore(SHIFT_END.minus(Duration.ofMinutes(60))); slot = slot.plus(Duration.ofMinutes(60))) {
+        for (Instant slot = shiftStart; slot.isBefore(shiftEnd.minus(Duration.ofMinutes(60))); slot = slot.plus(Duration.ofMinutes(60))) {
             Patient patient = new Patient();
             patient.priority = 1;
             patient.booking = BookingType.ONLINE;
-            patient.issuedAt = DAY;
+            patient.issuedAt = start;
             patient.scheduled = slot;
             patient.checkIn = random.nextDouble() < 0.125 ? null : slot.minus(minutes(random.nextDouble() * 20));
             if (patient.checkIn != null && random.nextDouble() < 0.04) {
@@ -287,11 +296,11 @@ final class OpdDay {
         return patient;
     }
 
-    private void token(Doctor doctor, Patient patient, TokenEventType type, Instant at, TokenStatus previous, TokenStatus next) {
+    private void token(OpdStaff.Doctor doctor, Patient patient, TokenEventType type, Instant at, TokenStatus previous, TokenStatus next) {
         boolean calledYet = patient.called != null && !at.isBefore(patient.called);
         boolean startedYet = patient.started != null && !at.isBefore(patient.started);
         TokenEvent event = new TokenEvent(TokenEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at, patient.tokenId, patient.number,
-                patient.patientId, doctor.id(), doctor.dept().id(), hospitalId, null, previous, next, patient.priority,
+                patient.patientId, doctor.id(), doctor.dept().id(), staff.hospitalId(), null, previous, next, patient.priority,
                 patient.booking, patient.scheduled,
                 patient.checkIn != null && !at.isBefore(patient.checkIn) ? patient.checkIn : null,
                 calledYet ? patient.called : null,
@@ -301,10 +310,10 @@ final class OpdDay {
         events.add(new Timed(at, doctor.id().toString(), event));
     }
 
-    private void doctorEvent(Doctor doctor, DoctorEventType type, Instant at, Instant actualStart, Instant actualEnd, Instant breakEndsAt) {
+    private void doctorEvent(OpdStaff.Doctor doctor, DoctorEventType type, Instant at, Instant actualStart, Instant actualEnd, Instant breakEndsAt) {
         events.add(new Timed(at, doctor.id().toString(), new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at,
-                doctor.id(), doctor.dept().id(), hospitalId, null, null, SHIFT_START.atZone(ZoneOffset.UTC).toLocalDate(),
-                SHIFT_START, SHIFT_END, actualStart, actualEnd, breakEndsAt, doctor.configuredAvg(), doctor.dept().bufferMinutes())));
+                doctor.id(), doctor.dept().id(), staff.hospitalId(), null, null, shiftStart.atZone(ZoneOffset.UTC).toLocalDate(),
+                shiftStart, shiftEnd, actualStart, actualEnd, breakEndsAt, doctor.configuredAvg(), doctor.dept().bufferMinutes())));
     }
 
     private static Duration minutes(double minutes) {

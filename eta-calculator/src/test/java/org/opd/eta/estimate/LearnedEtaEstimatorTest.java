@@ -155,6 +155,26 @@ class LearnedEtaEstimatorTest {
     }
 
     @Test
+    void emergenciesOfPastMorningsAreExpectedFromTheStartOfTheNextOne() {
+        // Given five past mornings with an emergency every half hour among the walk-ins, then this morning's first check-in now
+        DoctorHistory pastMornings = DoctorHistory.EMPTY;
+        for (int day = 5; day >= 1; day--) {
+            Instant morning = NOW.minus(Duration.ofDays(day));
+            for (int minute = 0; minute <= 180; minute += 10) {
+                pastMornings = pastMornings.withCheckIn(morning.plus(Duration.ofMinutes(minute)), minute % 30 == 0 ? 3 : 1, false);
+            }
+        }
+        DoctorHistory thisMorning = pastMornings.withCheckIn(NOW, 1, false);
+        DoctorHistory firstMorning = DoctorHistory.EMPTY.withCheckIn(NOW, 1, false);
+
+        int expectingEmergencies = estimator.estimate(situation(line(6), null, ShiftState.UNKNOWN, thisMorning)).get(5).p50Minutes();
+        int usual = estimator.estimate(situation(line(6), null, ShiftState.UNKNOWN, firstMorning)).get(5).p50Minutes();
+
+        // Then the sixth token expects several emergencies to go ahead; the nights between do not dilute the rate
+        assertThat(expectingEmergencies).isGreaterThan(usual + 15);
+    }
+
+    @Test
     void tokensAheadWhoOftenWalkOutShortenTheWait() {
         DoctorHistory walkouts = DoctorHistory.EMPTY;
         for (int i = 0; i < 30; i++) {

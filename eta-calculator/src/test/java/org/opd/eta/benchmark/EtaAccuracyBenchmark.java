@@ -71,15 +71,22 @@ class EtaAccuracyBenchmark {
         } finally {
             pool.shutdownNow();
         }
+        List<List<List<EtaReplay.Shown>>> everyDay = emptyLists();
+        for (int e = 0; e < ESTIMATORS.size(); e++) {
+            everyDay.get(e).addAll(firstDays.get(e));
+            everyDay.get(e).addAll(laterDays.get(e));
+        }
         summary("first days", firstDays);
         if (days > 1) {
             summary("later days", laterDays);
-            List<List<List<EtaReplay.Shown>>> all = emptyLists();
-            for (int e = 0; e < ESTIMATORS.size(); e++) {
-                all.get(e).addAll(firstDays.get(e));
-                all.get(e).addAll(laterDays.get(e));
-            }
-            summary("all", all);
+            summary("all", everyDay);
+        }
+        line("by what the check-in could not tell (all days):");
+        for (OpdDay.Unforeseen unforeseen : OpdDay.Unforeseen.values()) {
+            summary(unforeseen.name(), everyDay.stream()
+                    .map(shownByDay -> List.of(shownByDay.stream().flatMap(List::stream)
+                            .filter(shown -> shown.unforeseen() == unforeseen).toList()))
+                    .toList());
         }
         System.out.print(report);
         Files.writeString(Path.of("target", "eta-accuracy.txt"), report);

@@ -37,7 +37,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 final class EtaReplay {
 
     /** What one patient was shown at check-in and what happened. */
-    record Shown(UUID tokenId, int p50, int p90, double actualMinutes, String tokenNumber, int position) {
+    record Shown(UUID tokenId, int p50, int p90, double actualMinutes, String tokenNumber, int position,
+            OpdDay.Unforeseen unforeseen) {
     }
 
     /** Accuracy over a set of patients. */
@@ -115,7 +116,8 @@ final class EtaReplay {
             day.waits().forEach((tokenId, wait) -> {
                 int[] eta = atCheckIn.get(tokenId);
                 if (eta != null) {
-                    shown.add(new Shown(tokenId, eta[0], eta[1], wait.toMillis() / 60_000.0, numbers.get(tokenId), eta[2]));
+                    shown.add(new Shown(tokenId, eta[0], eta[1], wait.toMillis() / 60_000.0, numbers.get(tokenId), eta[2],
+                            day.unforeseen(tokenId)));
                 }
             });
             shownByDay.add(shown);

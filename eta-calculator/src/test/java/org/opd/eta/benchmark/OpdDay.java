@@ -38,6 +38,15 @@ final class OpdDay {
     /** How much a doctor's median consultation time moves from one day to the next (log-space). */
     private static final double DAY_TO_DAY_SIGMA = 0.1;
 
+    /** Late starts beyond this are "very late": nothing published before the start says so. */
+    private static final Duration VERY_LATE = Duration.ofMinutes(10);
+
+    /**
+     * What happened during a patient's wait that nothing published by their check-in told: the doctor
+     * started very late after it, or began a break (announced only as it started).
+     */
+    enum Unforeseen { NOTHING, LATE_START, BREAK }
+
     /** One event as published: key doctor id. */
     record Timed(Instant at, String doctorKey, Object event) {
     }
@@ -71,6 +80,7 @@ final class OpdDay {
     private final SplittableRandom random;
     private final List<Timed> events = new ArrayList<>();
     private final Map<UUID, Duration> waits = new HashMap<>();
+    private final Map<UUID, Unforeseen> unforeseen = new HashMap<>();
     private final Map<UUID, Integer> numbers = new HashMap<>();
 
     private OpdDay(OpdStaff staff, int dayNumber) {
@@ -103,6 +113,11 @@ final class OpdDay {
         return waits;
     }
 
+    /** Token id → what the patient's check-in could not tell, for every patient who was seen. */
+    Unforeseen unforeseen(UUID tokenId) {
+        return unforeseen.getOrDefault(tokenId, Unforeseen.NOTHING);
+    }
+
     private void run() {
         List<OpdStaff.Doctor> doctors = staff.doctors();
         int late = random.nextInt(doctors.size());
@@ -128,6 +143,7 @@ final class OpdDay {
         final Instant actualStart;
         Instant freeAt;
         boolean breakTaken;
+        Instant breakStartedAt;
 
         Desk(OnDuty duty) {
             this.duty = duty;
@@ -184,6 +200,7 @@ final class OpdDay {
         if (!desk.breakTaken && !t.isBefore(desk.duty.breakAt())) {
             desk.breakTaken = true;
             Instant breakStart = desk.freeAt.isAfter(desk.duty.breakAt()) ? desk.freeAt : desk.duty.breakAt();
+            desk.breakStartedAt = breakStart;
             doctorEvent(desk.duty.doctor(), DoctorEventType.BREAK_STARTED, breakStart, desk.actualStart, null,
                     breakStart.plus(desk.duty.breakAnnounced()));
             desk.freeAt = breakStart.plus(desk.duty.breakReal());
@@ -234,6 +251,12 @@ final class OpdDay {
             token(doctor, patient, TokenEventType.CONSULTATION_STARTED, patient.started, TokenStatus.WAITING, TokenStatus.IN_CONSULTATION);
             token(doctor, patient, TokenEventType.TOKEN_COMPLETED, patient.ended, TokenStatus.IN_CONSULTATION, TokenStatus.COMPLETED);
             waits.put(patient.tokenId, Duration.between(patient.checkIn, patient.started));
+            if (desk.duty.lateness().compareTo(VERY_LATE) > 0 && patient.checkIn.isBefore(desk.actualStart)) {
+                unforeseen.put(patient.tokenId, Unforeseen.LATE_START);
+            } else if (desk.breakStartedAt != null && !desk.breakStartedAt.isBefore(patient.checkIn)
+                    && desk.breakStartedAt.isBefore(patient.started)) {
+                unforeseen.put(patient.tokenId, Unforeseen.BREAK);
+            }
         }
     }
 

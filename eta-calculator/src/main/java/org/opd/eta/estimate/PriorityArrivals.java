@@ -71,7 +71,7 @@ public record PriorityArrivals(
         double tallied = priority == 2 ? seniors : emergencies;
         double longRunPerHour = (priorPerHour * priorHours + tallied) / (priorHours + activeHours);
         double windowHours = observedSince == null ? 0
-                : Math.min(RATE_WINDOW.toMinutes(), Math.max(0, hoursBetween(observedSince, now) * 60)) / 60.0;
+                : Math.min(RATE_WINDOW.toMinutes() / 60.0, Math.max(0, hoursBetween(observedSince, now)));
         long inWindow = recent.stream().filter(checkIn -> priority == 2 ? checkIn.priority() == 2 : checkIn.priority() >= 3).count();
         return (longRunPerHour * priorHours + inWindow) / (priorHours + windowHours) / 60;
     }

@@ -12,8 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.opd.eta.estimate.EtaEstimator;
@@ -28,13 +30,11 @@ import org.opd.eta.estimate.SeedFormulaEtaEstimator;
  * first day is a cold start (the model knows only the configured averages); on later days it also
  * knows what it learned the days before. Not part of the default test run ({@link EtaAccuracyTest} is
  * the regression check); run with
- * {@code mvn -B -o -q -pl eta-calculator -am test -Dtest=EtaAccuracyBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dopd.benchmark.hospitals=1 -Dopd.benchmark.days=10}
+ * {@code mvn -B -ntp -q -pl eta-calculator -am test -Dtest=EtaAccuracyBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dopd.benchmark.hospitals=1 -Dopd.benchmark.days=10}
  * and read {@code eta-calculator/target/eta-accuracy.txt} ({@code -Dopd.benchmark.details=true} adds
  * every patient's figures).
  */
 class EtaAccuracyBenchmark {
-
-    private static final List<String> ESTIMATORS = List.of("model", "seed", "kind");
 
     private final StringBuilder report = new StringBuilder();
 
@@ -43,8 +43,8 @@ class EtaAccuracyBenchmark {
         int hospitals = Integer.getInteger("opd.benchmark.hospitals", 1);
         int days = Integer.getInteger("opd.benchmark.days", 10);
         boolean details = Boolean.getBoolean("opd.benchmark.details");
-        List<List<List<EtaReplay.Shown>>> firstDays = emptyLists();
-        List<List<List<EtaReplay.Shown>>> laterDays = emptyLists();
+        // Per estimator (model, seed as written, kind seed): every patient of every hospital and day.
+        List<List<EtaReplay.Shown>> everyone = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         line("%-12s %9s | %10s %13s %11s | %10s %13s %11s | %10s %13s %11s", "day", "patients", "model MAE", "model P90 cov",
                 "model bias", "seed MAE", "seed P90 cov", "seed bias", "kind MAE", "kind P90 cov", "kind bias");
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
@@ -52,41 +52,34 @@ class EtaAccuracyBenchmark {
             for (int h = 1; h <= hospitals; h++) {
                 OpdStaff staff = OpdStaff.hire(h);
                 List<OpdDay> simulated = IntStream.rangeClosed(1, days).mapToObj(d -> OpdDay.simulate(staff, d)).toList();
-                List<CompletableFuture<List<List<EtaReplay.Shown>>>> replays = List.of(
-                        replay(pool, simulated, LearnedEtaEstimator::new),
-                        replay(pool, simulated, SeedFormulaEtaEstimator::asWritten),
-                        replay(pool, simulated, SeedFormulaEtaEstimator::withoutDoubleCount));
-                List<List<List<EtaReplay.Shown>>> byEstimator = replays.stream().map(CompletableFuture::join).toList();
+                // The three replays start together (arguments are evaluated before the stream), then are awaited.
+                List<List<List<EtaReplay.Shown>>> byEstimator = Stream.of(
+                                replay(pool, simulated, LearnedEtaEstimator::new),
+                                replay(pool, simulated, SeedFormulaEtaEstimator::asWritten),
+                                replay(pool, simulated, SeedFormulaEtaEstimator::withoutDoubleCount))
+                        .map(CompletableFuture::join).toList();
                 for (int d = 0; d < days; d++) {
                     int day = d;
-                    row("h%d day %d".formatted(h, d + 1), byEstimator.stream().map(shown -> shown.get(day)).toList());
-                    for (int e = 0; e < ESTIMATORS.size(); e++) {
-                        (d == 0 ? firstDays : laterDays).get(e).add(byEstimator.get(e).get(d));
-                    }
+                    row("h%d day %d".formatted(h, d + 1), byEstimator.stream().map(byDay -> byDay.get(day)).toList());
                     if (details) {
                         details(byEstimator.get(0).get(d), byEstimator.get(1).get(d));
                     }
+                }
+                for (int e = 0; e < everyone.size(); e++) {
+                    byEstimator.get(e).forEach(everyone.get(e)::addAll);
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        List<List<List<EtaReplay.Shown>>> everyDay = emptyLists();
-        for (int e = 0; e < ESTIMATORS.size(); e++) {
-            everyDay.get(e).addAll(firstDays.get(e));
-            everyDay.get(e).addAll(laterDays.get(e));
-        }
-        summary("first days", firstDays);
+        summary("first days", everyone, shown -> shown.day() == 1);
         if (days > 1) {
-            summary("later days", laterDays);
-            summary("all", everyDay);
+            summary("later days", everyone, shown -> shown.day() > 1);
+            summary("all", everyone, shown -> true);
         }
         line("by what the check-in could not tell (all days):");
         for (OpdDay.Unforeseen unforeseen : OpdDay.Unforeseen.values()) {
-            summary(unforeseen.name(), everyDay.stream()
-                    .map(shownByDay -> List.of(shownByDay.stream().flatMap(List::stream)
-                            .filter(shown -> shown.unforeseen() == unforeseen).toList()))
-                    .toList());
+            summary(unforeseen.name(), everyone, shown -> shown.unforeseen() == unforeseen);
         }
         System.out.print(report);
         Files.writeString(Path.of("target", "eta-accuracy.txt"), report);
@@ -97,14 +90,10 @@ class EtaAccuracyBenchmark {
         return CompletableFuture.supplyAsync(() -> EtaReplay.replay(days, estimator.get()), pool);
     }
 
-    private static List<List<List<EtaReplay.Shown>>> emptyLists() {
-        return ESTIMATORS.stream().map(name -> (List<List<EtaReplay.Shown>>) new ArrayList<List<EtaReplay.Shown>>()).toList();
-    }
-
-    /** One row over the given days per estimator, and the MAE ratios against the seed's two readings. */
-    private void summary(String label, List<List<List<EtaReplay.Shown>>> daysByEstimator) {
-        List<EtaReplay.Accuracy> accuracies = daysByEstimator.stream()
-                .map(days -> EtaReplay.Accuracy.of(days.stream().flatMap(List::stream).toList()))
+    /** One row over the patients {@code which} selects, per estimator, and the MAE ratios against the seed's two readings. */
+    private void summary(String label, List<List<EtaReplay.Shown>> byEstimator, Predicate<EtaReplay.Shown> which) {
+        List<EtaReplay.Accuracy> accuracies = byEstimator.stream()
+                .map(shown -> EtaReplay.Accuracy.of(shown.stream().filter(which).toList()))
                 .toList();
         line("%-12s %9d%s", label, accuracies.get(0).patients(), columns(accuracies));
         line("  %s: model MAE / seed MAE = %.2f (target <= 0.60); model MAE / kind seed MAE = %.2f", label,

@@ -36,8 +36,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 final class EtaReplay {
 
-    /** What one patient was shown at check-in and what happened. */
-    record Shown(UUID tokenId, int p50, int p90, double actualMinutes, String tokenNumber, int position,
+    /** What one patient was shown at check-in and what happened; {@code day} counts from 1 in the replayed days. */
+    record Shown(int day, UUID tokenId, int p50, int p90, double actualMinutes, String tokenNumber, int position,
             OpdDay.Unforeseen unforeseen) {
     }
 
@@ -112,11 +112,12 @@ final class EtaReplay {
         }
         List<List<Shown>> shownByDay = new ArrayList<>();
         for (OpdDay day : days) {
+            int dayNumber = shownByDay.size() + 1;
             List<Shown> shown = new ArrayList<>();
             day.waits().forEach((tokenId, wait) -> {
                 int[] eta = atCheckIn.get(tokenId);
                 if (eta != null) {
-                    shown.add(new Shown(tokenId, eta[0], eta[1], wait.toMillis() / 60_000.0, numbers.get(tokenId), eta[2],
+                    shown.add(new Shown(dayNumber, tokenId, eta[0], eta[1], wait.toMillis() / 60_000.0, numbers.get(tokenId), eta[2],
                             day.unforeseen(tokenId)));
                 }
             });

@@ -1,5 +1,7 @@
 package org.opd.eta.benchmark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -25,6 +29,7 @@ import org.opd.schemas.queue.QueueSnapshot;
 import org.opd.schemas.queue.QueuedToken;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
+import org.springframework.util.FileSystemUtils;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -57,12 +62,19 @@ final class EtaReplay {
 
     /** The patients of each day, in the order of {@code days} (consecutive days of one staff). */
     static List<List<Shown>> replay(List<OpdDay> days, EtaEstimator estimator) {
-        Path stateDir;
         try {
-            stateDir = Files.createTempDirectory("eta-replay");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Path stateDir = Files.createTempDirectory("eta-replay");
+            try {
+                return replay(days, estimator, stateDir);
+            } finally {
+                FileSystemUtils.deleteRecursively(stateDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<List<Shown>> replay(List<OpdDay> days, EtaEstimator estimator, Path stateDir) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "eta-accuracy-replay");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -79,6 +91,10 @@ final class EtaReplay {
                     Topics.DOCTOR_EVENTS.keySerde().serializer(), Topics.DOCTOR_EVENTS.valueSerde().serializer());
             TestOutputTopic<String, QueueSnapshot> snapshots = driver.createOutputTopic(Topics.QUEUE_SNAPSHOTS.name(),
                     Topics.QUEUE_SNAPSHOTS.keySerde().deserializer(), Topics.QUEUE_SNAPSHOTS.valueSerde().deserializer());
+            // ETA changes, notification requests and alerts are not measured here; drained unread so memory stays flat.
+            List<TestOutputTopic<byte[], byte[]>> unmeasured = Stream.of(Topics.ETA_CHANGES, Topics.NOTIFICATION_REQUESTS, Topics.ALERTS)
+                    .map(topic -> driver.createOutputTopic(topic.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer()))
+                    .toList();
             Instant clock = days.get(0).start();
             for (OpdDay.Timed timed : days.stream().flatMap(day -> day.events().stream()).toList()) {
                 if (timed.at().isAfter(clock)) {
@@ -101,13 +117,7 @@ final class EtaReplay {
                     doctors.pipeInput(new TestRecord<>(timed.doctorKey(), (DoctorEvent) timed.event(), timed.at()));
                     snapshots.readValuesToList();
                 }
-                // ETA changes, notification requests and alerts are not measured here; drain them so memory stays flat.
-                driver.createOutputTopic(Topics.ETA_CHANGES.name(), Topics.ETA_CHANGES.keySerde().deserializer(),
-                        Topics.ETA_CHANGES.valueSerde().deserializer()).readRecordsToList();
-                driver.createOutputTopic(Topics.NOTIFICATION_REQUESTS.name(), Topics.NOTIFICATION_REQUESTS.keySerde().deserializer(),
-                        Topics.NOTIFICATION_REQUESTS.valueSerde().deserializer()).readRecordsToList();
-                driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
-                        Topics.ALERTS.valueSerde().deserializer()).readRecordsToList();
+                unmeasured.forEach(TestOutputTopic::readRecordsToList);
             }
         }
         List<List<Shown>> shownByDay = new ArrayList<>();

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.opd.security.Caller;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -23,6 +25,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). Every POST
@@ -33,10 +37,18 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    static {
+        // The caller comes from the access token, not from the request's parameters.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String PROBLEM = "Problem";
+    private static final String BEARER = "bearer";
     /** By status, in status order. */
     private static final SortedMap<String, String> PROBLEMS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+            "401", "No valid access token: type unauthenticated, with a WWW-Authenticate challenge (RFC 6750)",
+            "403", "The caller's roles or scope do not allow it: type forbidden with missingPermission",
             "400", "Invalid input: type urn:opd:problem:validation with errors [{field, message}], or malformed-request",
             "404", "Not found: type not-found with resource, or no-waiting-token",
             "409", "Conflict: illegal-transition (currentStatus), concurrent-modification (currentVersion), "
@@ -62,7 +74,12 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI orchestratorApi() {
-        return new OpenAPI().components(new Components().addSchemas(PROBLEM, problemSchema())).info(new Info()
+        return new OpenAPI().components(new Components().addSchemas(PROBLEM, problemSchema())
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT").description("An access token of the embedded issuer "
+                                        + "(/.well-known/openid-configuration) or of a configured one")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .info(new Info()
                 .title("OPD Orchestrator")
                 .version("v1")
                 .description("Hospital outpatient queue: master data, tokens and their moves, operators' views. "

@@ -8,6 +8,9 @@ import org.opd.orchestrator.shift.ShiftService;
 import org.opd.orchestrator.shift.ShiftStatus;
 import org.opd.orchestrator.web.PageParameters;
 import org.opd.orchestrator.web.PageResponse;
+import org.opd.orchestrator.access.Resource;
+import org.opd.orchestrator.access.ScopeCheck;
+import org.opd.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +28,17 @@ import jakarta.validation.Valid;
 class ShiftController {
 
     private final ShiftService shifts;
+    private final ScopeCheck scope;
 
-    ShiftController(ShiftService shifts) {
+    ShiftController(ShiftService shifts, ScopeCheck scope) {
+        this.scope = scope;
         this.shifts = shifts;
     }
 
     @PostMapping
-    ResponseEntity<ShiftResponse> create(@Valid @RequestBody CreateShiftRequest request) {
+    ResponseEntity<ShiftResponse> create(@Valid @RequestBody CreateShiftRequest request, Caller caller) {
+        scope.requireReach(caller, Resource.DOCTOR, request.doctorId());
+        scope.requireReach(caller, Resource.CABIN, request.cabinId());
         return ResponseEntity.status(HttpStatus.CREATED).body(ShiftResponse.of(shifts.create(request.toNewShift())));
     }
 

@@ -4,9 +4,9 @@ import java.util.UUID;
 
 import org.opd.orchestrator.queue.LivePosition;
 import org.opd.orchestrator.token.DoctorCalls;
+import org.opd.security.Caller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -20,8 +20,7 @@ class CallNextController {
 
     /** Calls the doctor's next waiting patient into the cabin and returns that token. */
     @PostMapping("/api/v1/doctors/{doctorId}/call-next")
-    TokenResponse callNext(@PathVariable UUID doctorId,
-                           @RequestHeader(name = TokenController.STAFF_ID, required = false) UUID staffId) {
-        return TokenResponse.of(calls.callNext(doctorId, staffId), LivePosition.UNKNOWN);
+    TokenResponse callNext(@PathVariable UUID doctorId, Caller caller) {
+        return TokenResponse.of(calls.callNext(doctorId, caller.subjectId()), LivePosition.UNKNOWN);
     }
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.opd.orchestrator.access.Resource;
+import org.opd.orchestrator.access.ScopeCheck;
 import org.opd.orchestrator.queue.LivePosition;
 import org.opd.orchestrator.queue.LiveQueueReader;
 import org.opd.orchestrator.token.LoadedToken;
@@ -16,6 +18,7 @@ import org.opd.orchestrator.token.TokenTransitions;
 import org.opd.orchestrator.web.PageParameters;
 import org.opd.orchestrator.web.PageResponse;
 import org.opd.schemas.token.TokenStatus;
+import org.opd.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,24 +33,24 @@ import jakarta.validation.Valid;
 
 /**
  * Tokens and their moves. Every answer carries the token's version as its ETag; a move sent with
- * {@code If-Match} is refused (409) when the token changed since. {@code X-Staff-Id} names who
- * acts, for the history. Answers to moves carry no live position: the projection catches up with
+ * {@code If-Match} is refused (409) when the token changed since. The history names the
+ * caller of the access token as who acted. Answers to moves carry no live position: the projection catches up with
  * a move only after it is committed, so GET is the place to read it.
  */
 @RestController
 @RequestMapping("/api/v1/tokens")
 class TokenController {
 
-    static final String STAFF_ID = "X-Staff-Id";
-
     private final TokenIssuer issuer;
     private final TokenTransitions transitions;
     private final TokenRescheduling rescheduling;
     private final TokenQueries queries;
     private final LiveQueueReader liveQueue;
+    private final ScopeCheck scope;
 
     TokenController(TokenIssuer issuer, TokenTransitions transitions, TokenRescheduling rescheduling,
-                    TokenQueries queries, LiveQueueReader liveQueue) {
+                    TokenQueries queries, LiveQueueReader liveQueue, ScopeCheck scope) {
+        this.scope = scope;
         this.issuer = issuer;
         this.transitions = transitions;
         this.rescheduling = rescheduling;
@@ -56,9 +59,10 @@ class TokenController {
     }
 
     @PostMapping
-    ResponseEntity<TokenResponse> issue(@Valid @RequestBody IssueTokenRequest request,
-                                        @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
-        return created(issuer.issue(request.toIssueToken(), staffId));
+    ResponseEntity<TokenResponse> issue(@Valid @RequestBody IssueTokenRequest request, Caller caller) {
+        scope.requireReach(caller, Resource.DOCTOR, request.doctorId());
+        scope.requireReach(caller, Resource.PATIENT, request.patientId());
+        return created(issuer.issue(request.toIssueToken(), caller.subjectId()));
     }
 
     /** Tokens as PostgreSQL has them (no live positions), newest day first, in number order. */
@@ -83,57 +87,50 @@ class TokenController {
 
     @PostMapping("/{tokenId}/check-in")
     ResponseEntity<TokenResponse> checkIn(@PathVariable UUID tokenId, @Valid @RequestBody CheckInRequest request,
-                                          @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
-                                          @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
-        return moved(transitions.checkIn(command(tokenId, ifMatch, staffId), request.toCoordinates()));
+                                          @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, Caller caller) {
+        return moved(transitions.checkIn(command(tokenId, ifMatch, caller), request.toCoordinates()));
     }
 
     @PostMapping("/{tokenId}/wait")
     ResponseEntity<TokenResponse> markWaiting(@PathVariable UUID tokenId,
-                                              @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
-                                              @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
-        return moved(transitions.markWaiting(command(tokenId, ifMatch, staffId)));
+                                              @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, Caller caller) {
+        return moved(transitions.markWaiting(command(tokenId, ifMatch, caller)));
     }
 
     @PostMapping("/{tokenId}/start")
     ResponseEntity<TokenResponse> startConsultation(@PathVariable UUID tokenId,
-                                                    @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
-                                                    @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
-        return moved(transitions.startConsultation(command(tokenId, ifMatch, staffId)));
+                                                    @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, Caller caller) {
+        return moved(transitions.startConsultation(command(tokenId, ifMatch, caller)));
     }
 
     @PostMapping("/{tokenId}/complete")
     ResponseEntity<TokenResponse> complete(@PathVariable UUID tokenId,
-                                           @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
-                                           @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
-        return moved(transitions.complete(command(tokenId, ifMatch, staffId)));
+                                           @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, Caller caller) {
+        return moved(transitions.complete(command(tokenId, ifMatch, caller)));
     }
 
     @PostMapping("/{tokenId}/no-show")
     ResponseEntity<TokenResponse> markNoShow(@PathVariable UUID tokenId, @Valid @RequestBody ReasonRequest request,
-                                             @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
-                                             @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
-        return moved(transitions.markNoShow(command(tokenId, ifMatch, staffId), request.reason()));
+                                             @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, Caller caller) {
+        return moved(transitions.markNoShow(command(tokenId, ifMatch, caller), request.reason()));
     }
 
     @PostMapping("/{tokenId}/cancel")
     ResponseEntity<TokenResponse> cancel(@PathVariable UUID tokenId, @Valid @RequestBody ReasonRequest request,
-                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
-                                         @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
-        return moved(transitions.cancel(command(tokenId, ifMatch, staffId), request.reason()));
+                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, Caller caller) {
+        return moved(transitions.cancel(command(tokenId, ifMatch, caller), request.reason()));
     }
 
     /** Ends the token RESCHEDULED and answers 201 with the new token that replaces it. */
     @PostMapping("/{tokenId}/reschedule")
     ResponseEntity<TokenResponse> reschedule(@PathVariable UUID tokenId, @Valid @RequestBody RescheduleRequest request,
-                                             @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
-                                             @RequestHeader(name = STAFF_ID, required = false) UUID staffId) {
-        return created(rescheduling.reschedule(command(tokenId, ifMatch, staffId), request.scheduledTime().toInstant(),
+                                             @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, Caller caller) {
+        return created(rescheduling.reschedule(command(tokenId, ifMatch, caller), request.scheduledTime().toInstant(),
                 request.reason()));
     }
 
-    private static TokenCommand command(UUID tokenId, String ifMatch, UUID staffId) {
-        return new TokenCommand(tokenId, IfMatch.parse(ifMatch), staffId);
+    private static TokenCommand command(UUID tokenId, String ifMatch, Caller caller) {
+        return new TokenCommand(tokenId, IfMatch.parse(ifMatch), caller.subjectId());
     }
 
     private static ResponseEntity<TokenResponse> created(LoadedToken token) {

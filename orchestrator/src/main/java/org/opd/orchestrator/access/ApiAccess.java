@@ -1,0 +1,131 @@
+package org.opd.orchestrator.access;
+
+import static org.opd.orchestrator.access.AccessRule.Target.EVERY_HOSPITAL;
+import static org.opd.orchestrator.access.AccessRule.Target.PATH;
+import static org.opd.orchestrator.access.AccessRule.Target.PUBLIC;
+import static org.opd.orchestrator.access.AccessRule.Target.QUERY;
+import static org.opd.orchestrator.access.AccessRule.Target.ROLES_ONLY;
+import static org.opd.schemas.identity.Role.ADMIN;
+import static org.opd.schemas.identity.Role.DEPARTMENT_HEAD;
+import static org.opd.schemas.identity.Role.DISPLAY;
+import static org.opd.schemas.identity.Role.DOCTOR;
+import static org.opd.schemas.identity.Role.NURSE;
+import static org.opd.schemas.identity.Role.OPERATIONS;
+import static org.opd.schemas.identity.Role.PATIENT;
+import static org.opd.schemas.identity.Role.RECEPTIONIST;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.opd.orchestrator.access.AccessRule.Target;
+import org.opd.schemas.identity.Role;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may make each call of the API — the one table of it. A call that is not here is refused
+ * to everyone (and a test fails when an endpoint of the OpenAPI document is missing).
+ */
+final class ApiAccess {
+
+    private static final Set<Role> STAFF = EnumSet.of(ADMIN, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS);
+    private static final Set<Role> CLINICAL = EnumSet.of(RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD);
+    private static final Set<Role> SCREENS = EnumSet.of(ADMIN, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS, DISPLAY);
+    private static final String API = "/api/v1";
+
+    static final List<AccessRule> RULES = new Builder()
+            // Hospitals and departments: master data of administrators; department heads keep their department's settings.
+            .add(POST, "/hospitals", EVERY_HOSPITAL, null, ADMIN)
+            .add(GET, "/hospitals", ROLES_ONLY, null, STAFF)
+            .add(GET, "/hospitals/{hospitalId}", PATH, Resource.HOSPITAL, SCREENS)
+            .add(PUT, "/hospitals/{hospitalId}/status", PATH, Resource.HOSPITAL, ADMIN)
+            .add(POST, "/hospitals/{hospitalId}/departments", PATH, Resource.HOSPITAL, ADMIN)
+            .add(GET, "/hospitals/{hospitalId}/departments", PATH, Resource.HOSPITAL, SCREENS)
+            .add(GET, "/departments/{deptId}", PATH, Resource.DEPARTMENT, SCREENS)
+            .add(PUT, "/departments/{deptId}/settings", PATH, Resource.DEPARTMENT, ADMIN, DEPARTMENT_HEAD)
+            .add(PUT, "/departments/{deptId}/status", PATH, Resource.DEPARTMENT, ADMIN)
+            // Cabins, doctors and shifts: administrators and the department's head.
+            .add(POST, "/departments/{deptId}/cabins", PATH, Resource.DEPARTMENT, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/departments/{deptId}/cabins", PATH, Resource.DEPARTMENT, SCREENS)
+            .add(GET, "/cabins/{cabinId}", PATH, Resource.CABIN, SCREENS)
+            .add(PUT, "/cabins/{cabinId}/status", PATH, Resource.CABIN, ADMIN, DEPARTMENT_HEAD, NURSE)
+            .add(POST, "/hospitals/{hospitalId}/doctors", PATH, Resource.HOSPITAL, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/hospitals/{hospitalId}/doctors", PATH, Resource.HOSPITAL, SCREENS)
+            .add(GET, "/doctors/{doctorId}", PATH, Resource.DOCTOR, SCREENS)
+            .add(PUT, "/doctors/{doctorId}/settings", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
+            .ownDoctor(PUT, "/doctors/{doctorId}/status", Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD, NURSE, DOCTOR)
+            .add(POST, "/shifts", ROLES_ONLY, null, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/shifts", QUERY, null, STAFF)
+            .add(GET, "/shifts/{assignmentId}", PATH, Resource.SHIFT, STAFF)
+            .add(POST, "/shifts/{assignmentId}/cancel", PATH, Resource.SHIFT, ADMIN, DEPARTMENT_HEAD)
+            .ownDoctor(POST, "/shifts/{assignmentId}/start", Resource.SHIFT, DEPARTMENT_HEAD, NURSE, DOCTOR)
+            .ownDoctor(POST, "/shifts/{assignmentId}/end", Resource.SHIFT, DEPARTMENT_HEAD, NURSE, DOCTOR)
+            // Patients: registered at the desk; a patient sees and corrects their own.
+            .add(POST, "/hospitals/{hospitalId}/patients", PATH, Resource.HOSPITAL, RECEPTIONIST, NURSE)
+            .add(GET, "/hospitals/{hospitalId}/patients", PATH, Resource.HOSPITAL, CLINICAL)
+            .add(GET, "/patients/{patientId}", PATH, Resource.PATIENT, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, PATIENT)
+            .add(PUT, "/patients/{patientId}/contact", PATH, Resource.PATIENT, RECEPTIONIST, PATIENT)
+            // Tokens: the desk issues and checks in, nurses triage and mark no-shows, a doctor moves their own queue.
+            .add(POST, "/tokens", ROLES_ONLY, null, RECEPTIONIST, NURSE)
+            .add(GET, "/tokens", QUERY, null, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS, PATIENT)
+            .add(GET, "/tokens/{tokenId}", PATH, Resource.TOKEN, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS, PATIENT)
+            .add(POST, "/tokens/{tokenId}/check-in", PATH, Resource.TOKEN, RECEPTIONIST, NURSE, PATIENT)
+            .add(POST, "/tokens/{tokenId}/wait", PATH, Resource.TOKEN, NURSE)
+            .ownDoctor(POST, "/tokens/{tokenId}/start", Resource.TOKEN, DOCTOR)
+            .ownDoctor(POST, "/tokens/{tokenId}/complete", Resource.TOKEN, DOCTOR)
+            .add(POST, "/tokens/{tokenId}/no-show", PATH, Resource.TOKEN, NURSE)
+            .add(POST, "/tokens/{tokenId}/cancel", PATH, Resource.TOKEN, RECEPTIONIST, PATIENT)
+            .add(POST, "/tokens/{tokenId}/reschedule", PATH, Resource.TOKEN, RECEPTIONIST, PATIENT)
+            .ownDoctor(POST, "/doctors/{doctorId}/call-next", Resource.DOCTOR, DOCTOR)
+            // Live queues: staff and waiting-room screens (names masked).
+            .add(GET, "/doctors/{doctorId}/queue", PATH, Resource.DOCTOR, SCREENS)
+            .add(GET, "/departments/{deptId}/queue", PATH, Resource.DEPARTMENT, SCREENS)
+            // Operations.
+            .add(GET, "/alerts", QUERY, null, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/hospitals/{hospitalId}/live-queue", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/hospitals/{hospitalId}/doctor-status", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/hospitals/{hospitalId}/bottlenecks", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            // Accounts and credentials: administrators (the services check which hospital).
+            .add(POST, "/staff-accounts", ROLES_ONLY, null, ADMIN)
+            .add(GET, "/staff-accounts", QUERY, null, ADMIN)
+            .add(POST, "/staff-accounts/{accountId}/disable", ROLES_ONLY, null, ADMIN)
+            .add(POST, "/api-clients", ROLES_ONLY, null, ADMIN)
+            .add(GET, "/api-clients", QUERY, null, ADMIN)
+            .add(POST, "/api-clients/{credentialId}/revoke", ROLES_ONLY, null, ADMIN)
+            .build();
+
+    private ApiAccess() {
+    }
+
+    private static final class Builder {
+
+        private final List<AccessRule> rules = new ArrayList<>();
+
+        Builder add(HttpMethod method, String path, Target target, Resource resource, Role... roles) {
+            return add(method, path, target, resource, EnumSet.copyOf(List.of(roles)));
+        }
+
+        Builder add(HttpMethod method, String path, Target target, Resource resource, Set<Role> roles) {
+            rules.add(new AccessRule(method, API + path, Set.copyOf(roles), target, resource, false));
+            return this;
+        }
+
+        Builder ownDoctor(HttpMethod method, String path, Resource resource, Role... roles) {
+            rules.add(new AccessRule(method, API + path, Set.of(roles), PATH, resource, true));
+            return this;
+        }
+
+        Builder open(HttpMethod method, String path) {
+            rules.add(new AccessRule(method, API + path, Set.of(), PUBLIC, null, false));
+            return this;
+        }
+
+        List<AccessRule> build() {
+            return List.copyOf(rules);
+        }
+    }
+}

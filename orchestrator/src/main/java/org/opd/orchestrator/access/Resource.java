@@ -1,0 +1,18 @@
+package org.opd.orchestrator.access;
+
+/** A kind of record a request names, by the path variable or query parameter that holds its id. */
+public enum Resource {
+    HOSPITAL("hospitalId"),
+    DEPARTMENT("deptId"),
+    CABIN("cabinId"),
+    DOCTOR("doctorId"),
+    SHIFT("assignmentId"),
+    PATIENT("patientId"),
+    TOKEN("tokenId");
+
+    final String parameter;
+
+    Resource(String parameter) {
+        this.parameter = parameter;
+    }
+}

@@ -1,0 +1,40 @@
+package org.opd.orchestrator.access;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.opd.orchestrator.jdbc.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Finds whose a record is, with one primary-key query. */
+@Component
+class ResourceOwners {
+
+    private final JdbcClient jdbc;
+
+    ResourceOwners(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Owners> of(Resource resource, UUID id) {
+        String sql = switch (resource) {
+            case HOSPITAL -> "SELECT hospital_id, NULL::uuid AS dept_id, NULL::uuid AS doctor_id, NULL::uuid AS patient_id FROM hospitals WHERE hospital_id = :id";
+            case DEPARTMENT -> "SELECT hospital_id, dept_id, NULL::uuid AS doctor_id, NULL::uuid AS patient_id FROM departments WHERE dept_id = :id";
+            case CABIN -> """
+                    SELECT d.hospital_id, c.dept_id, NULL::uuid AS doctor_id, NULL::uuid AS patient_id
+                    FROM cabins c JOIN departments d ON d.dept_id = c.dept_id WHERE c.cabin_id = :id""";
+            case DOCTOR -> "SELECT hospital_id, primary_dept_id AS dept_id, doctor_id, NULL::uuid AS patient_id FROM doctors WHERE doctor_id = :id";
+            case SHIFT -> """
+                    SELECT d.hospital_id, c.dept_id, s.doctor_id, NULL::uuid AS patient_id
+                    FROM cabin_doctors s JOIN cabins c ON c.cabin_id = s.cabin_id JOIN departments d ON d.dept_id = c.dept_id
+                    WHERE s.assignment_id = :id""";
+            case PATIENT -> "SELECT hospital_id, NULL::uuid AS dept_id, NULL::uuid AS doctor_id, patient_id FROM patients WHERE patient_id = :id";
+            case TOKEN -> "SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens WHERE token_id = :id";
+        };
+        return jdbc.sql(sql).param("id", id)
+                .query((rs, row) -> new Owners(Sql.uuid(rs, "hospital_id"), Sql.uuid(rs, "dept_id"), Sql.uuid(rs, "doctor_id"),
+                        Sql.uuid(rs, "patient_id")))
+                .optional();
+    }
+}

@@ -1,0 +1,81 @@
+package org.opd.orchestrator.identity.staff.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.opd.orchestrator.identity.RoleScope;
+import org.opd.orchestrator.identity.staff.NewStaffAccount;
+import org.opd.orchestrator.identity.staff.StaffAccount;
+import org.opd.orchestrator.identity.staff.StaffAccounts;
+import org.opd.schemas.identity.Role;
+import org.opd.security.Caller;
+import org.opd.security.PermissionDeniedException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Staff accounts, opened and disabled by administrators of the hospital. Password hashes never leave. */
+@RestController
+class StaffAccountController {
+
+    private final StaffAccounts accounts;
+
+    StaffAccountController(StaffAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record OpenAccountRequest(
+            @NotBlank @Email @Size(max = 255) String email,
+            @NotBlank @Size(max = 255) String displayName,
+            @NotNull @Size(min = 12, max = 128) String initialPassword,
+            @NotNull UUID hospitalId,
+            UUID deptId,
+            UUID doctorId,
+            @NotEmpty Set<Role> roles) {
+    }
+
+    record AccountResponse(UUID accountId, String email, String displayName, UUID hospitalId, UUID deptId, UUID doctorId,
+                           Set<Role> roles, boolean active, boolean mustChangePassword, boolean totpEnrolled) {
+
+        static AccountResponse of(StaffAccount account) {
+            RoleScope scope = account.scope();
+            return new AccountResponse(account.accountId(), account.email(), account.displayName(), scope.hospitalId(),
+                    scope.deptId(), scope.doctorId(), scope.roles(), account.active(), account.mustChangePassword(),
+                    account.hasTotp());
+        }
+    }
+
+    @PostMapping("/api/v1/staff-accounts")
+    ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request, Caller caller) {
+        StaffAccount account = accounts.open(new NewStaffAccount(request.email(), request.displayName(), request.initialPassword(),
+                new RoleScope(request.roles(), request.hospitalId(), request.deptId(), request.doctorId())), caller);
+        return ResponseEntity.created(URI.create("/api/v1/staff-accounts/" + account.accountId())).body(AccountResponse.of(account));
+    }
+
+    @GetMapping("/api/v1/staff-accounts")
+    List<AccountResponse> list(@RequestParam(required = false) UUID hospitalId) {
+        return accounts.list(hospitalId).stream().map(AccountResponse::of).toList();
+    }
+
+    @PostMapping("/api/v1/staff-accounts/{accountId}/disable")
+    AccountResponse disable(@PathVariable UUID accountId, Caller caller) {
+        StaffAccount account = accounts.require(accountId);
+        if (account.scope().hospitalId() == null ? caller.hospitalId() != null : !caller.mayActIn(account.scope().hospitalId())) {
+            throw new PermissionDeniedException("role ADMIN of the account's hospital");
+        }
+        return AccountResponse.of(accounts.disable(accountId));
+    }
+}

@@ -20,9 +20,32 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestRestTemplate rest;
+    private final TestCallers callers;
+    /** The bearer token of every call; null: the one the access rules call for ({@link TestCallers#forRequest}); "": none. */
+    private final String token;
 
     public Api(TestRestTemplate rest) {
+        this(rest, new TestCallers(rest), null);
+    }
+
+    private Api(TestRestTemplate rest, TestCallers callers, String token) {
         this.rest = rest;
+        this.callers = callers;
+        this.token = token;
+    }
+
+    /** The same API called with this access token. */
+    public Api as(String accessToken) {
+        return new Api(rest, callers, accessToken);
+    }
+
+    /** The same API called without an access token. */
+    public Api anonymous() {
+        return new Api(rest, callers, "");
+    }
+
+    public TestCallers callers() {
+        return callers;
     }
 
     public record Reply(int status, MediaType contentType, HttpHeaders headers, JsonNode body) {
@@ -36,7 +59,7 @@ public final class Api {
         return exchange(HttpMethod.POST, path, write(body), new HttpHeaders());
     }
 
-    /** A POST with extra headers (Idempotency-Key, If-Match, X-Staff-Id); a null body sends none. */
+    /** A POST with extra headers (Idempotency-Key, If-Match); a null body sends none. */
     public Reply post(String path, Object body, HttpHeaders headers) {
         return exchange(HttpMethod.POST, path, body == null ? null : write(body), headers);
     }
@@ -78,6 +101,10 @@ public final class Api {
 
     private Reply exchange(HttpMethod method, String path, String body, HttpHeaders extra) {
         HttpHeaders headers = new HttpHeaders();
+        String bearer = token != null ? token : callers.forRequest(method, path);
+        if (!bearer.isEmpty()) {
+            headers.setBearerAuth(bearer);
+        }
         headers.addAll(extra);
         if (body != null) {
             headers.setContentType(MediaType.APPLICATION_JSON);

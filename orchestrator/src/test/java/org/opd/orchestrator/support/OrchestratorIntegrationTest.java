@@ -20,9 +20,25 @@ import redis.clients.jedis.JedisPooled;
 @ExtendWith(SharedDatabase.class)
 // Without it, Spring Boot tests switch metrics export (and so /actuator/prometheus) off.
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + OrchestratorApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + OrchestratorApplication.CONFIG_NAME,
+        "opd.orchestrator.identity.issuer=" + OrchestratorIntegrationTest.ISSUER,
+        "opd.orchestrator.identity.secret-key=integration-tests-secret-key-0123456789",
+        "opd.orchestrator.identity.access-token-lifetime=1h",
+        "opd.orchestrator.identity.bootstrap.client-id=" + TestCallers.BOOTSTRAP_CLIENT_ID,
+        "opd.orchestrator.identity.bootstrap.client-secret=" + TestCallers.BOOTSTRAP_CLIENT_SECRET,
+        "opd.orchestrator.identity.bootstrap.admin-email=" + OrchestratorIntegrationTest.ADMIN_EMAIL,
+        "opd.orchestrator.identity.bootstrap.admin-password=" + OrchestratorIntegrationTest.ADMIN_PASSWORD,
+        "opd.orchestrator.identity.console-redirect-uris=" + OrchestratorIntegrationTest.CONSOLE_REDIRECT,
+        "opd.orchestrator.identity.console-client-secret=" + OrchestratorIntegrationTest.CONSOLE_SECRET})
 public abstract class OrchestratorIntegrationTest {
+
+    /** The {@code iss} of the tests' tokens; an identifier, not fetched by anyone. */
+    public static final String ISSUER = "http://orchestrator.test";
+    public static final String ADMIN_EMAIL = "admin@hospital.test";
+    public static final String ADMIN_PASSWORD = "first-start-password";
+    public static final String CONSOLE_REDIRECT = "http://127.0.0.1/console/signed-in";
+    public static final String CONSOLE_SECRET = "console-secret-for-integration-tests";
 
     @Autowired
     protected TestRestTemplate rest;

@@ -48,12 +48,16 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http, ServiceSecurity security) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, ServiceSecurity security, AuthorizationServerSettings settings)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         security.headers(http)
                 .securityMatcher(server.getEndpointsMatcher())
                 .with(server, s -> s.oidc(Customizer.withDefaults()))
-                .authorizeHttpRequests(rules -> rules.anyRequest().hasAuthority(SignInState.SIGNED_IN))
+                // Codes only for a finished sign-in; the other endpoints authenticate their clients themselves.
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(settings.getAuthorizationEndpoint()).hasAuthority(SignInState.SIGNED_IN)
+                        .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML))

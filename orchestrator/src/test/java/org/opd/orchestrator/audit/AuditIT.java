@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -212,6 +213,17 @@ class AuditIT extends OrchestratorIntegrationTest {
         assertThat(field(outcome)).isEqualTo("outcome");
         assertThat(field(from)).isEqualTo("from");
         assertThat(field(range)).isEqualTo("from");
+    }
+
+    @Test
+    void documentsTheTrailWithItsFilters() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(rest.getForObject("/v3/api-docs", String.class));
+
+        JsonNode list = doc.path("paths").path("/api/v1/audit").path("get");
+        assertThat(list.path("parameters")).extracting(p -> p.path("name").asText()).contains("page", "size",
+                "actorSubject", "patientId", "resourceType", "resourceId", "outcome", "from", "to", "hospitalId");
+        assertThat(list.path("summary").asText()).contains("admins only");
+        assertThat(list.path("responses").path("400").path("content").has("application/problem+json")).isTrue();
     }
 
     @Test

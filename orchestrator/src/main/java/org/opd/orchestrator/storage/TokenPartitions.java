@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The month partitions of {@code tokens} and the move of old tokens to {@code tokens_archive}, by
@@ -17,31 +15,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TokenPartitions {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final MonthlyPartitions months;
 
     TokenPartitions(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.months = new MonthlyPartitions(jdbc, transactions, "tokens", "ensure_token_partition");
     }
 
-    /**
-     * Makes sure tokens of the given day can be stored. A missing partition is created in a
-     * transaction of its own, committed at once: the caller's transaction then holds no lock the
-     * attachment could wait for, and the partition is kept even when the caller rolls back. The
-     * usual case, a partition that exists, costs one catalogue look-up on the caller's connection.
-     */
+    /** Makes sure tokens of the given day can be stored: see {@link MonthlyPartitions#ensureFor}. */
     public void ensureFor(LocalDate day) {
-        if (!exists(day)) {
-            ownTransaction.executeWithoutResult(status ->
-                    jdbc.sql("SELECT ensure_token_partition(:day)").param("day", day).query(String.class).single());
-        }
+        months.ensureFor(day);
+    }
+
+    MonthlyPartitions months() {
+        return months;
     }
 
     /** Whether the month partition of the day's tokens exists. */
     public boolean exists(LocalDate day) {
-        return jdbc.sql("SELECT to_regclass(token_partition_name(:day)) IS NOT NULL").param("day", day)
-                .query(Boolean.class).single();
+        return months.exists(day);
     }
 
     /** @return how many tokens moved to the archive */

@@ -1,5 +1,6 @@
 package org.opd.orchestrator.token;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.opd.orchestrator.error.NotFoundException;
@@ -21,6 +22,12 @@ public class TokenQueries {
     @Transactional(readOnly = true)
     public LoadedToken require(UUID tokenId) {
         return tokens.find(tokenId).orElseThrow(() -> new NotFoundException("token", tokenId));
+    }
+
+    /** Whose token it is, also for an archived token; empty for an unknown id. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> patientOf(UUID tokenId) {
+        return tokens.patientOf(tokenId);
     }
 
     @Transactional(readOnly = true)

@@ -53,6 +53,15 @@ class TokenRepository {
         return jdbc.sql(SELECT + " WHERE t.token_id = :id").param("id", tokenId).query(TokenRepository::map).optional();
     }
 
+    /** The patient of a token, in the live partitions or in the archive. */
+    Optional<UUID> patientOf(UUID tokenId) {
+        return jdbc.sql("""
+                        SELECT patient_id FROM tokens WHERE token_id = :id
+                        UNION ALL SELECT patient_id FROM tokens_archive WHERE token_id = :id
+                        LIMIT 1
+                        """).param("id", tokenId).query(UUID.class).optional();
+    }
+
     Page<LoadedToken> page(TokenFilter filter, PageRequest page) {
         Where where = new Where()
                 .optional("t.hospital_id = :hospitalId", "hospitalId", filter.hospitalId())

@@ -1,11 +1,11 @@
 package org.opd.orchestrator.patient.web;
 
+import java.net.URI;
 import java.util.UUID;
 
 import org.opd.orchestrator.patient.PatientService;
 import org.opd.orchestrator.web.PageParameters;
 import org.opd.orchestrator.web.PageResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +29,8 @@ class PatientController {
     @PostMapping("/api/v1/hospitals/{hospitalId}/patients")
     ResponseEntity<PatientResponse> register(@PathVariable UUID hospitalId,
                                              @Valid @RequestBody RegisterPatientRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(PatientResponse.of(patients.register(hospitalId, request.toNewPatient())));
+        PatientResponse body = PatientResponse.of(patients.register(hospitalId, request.toNewPatient()));
+        return ResponseEntity.created(URI.create("/api/v1/patients/" + body.patientId())).body(body);
     }
 
     /** Reception's look-up by UHID or phone number (exact). */

@@ -1,0 +1,14 @@
+package org.opd.orchestrator.audit;
+
+/** The kinds of patient record the audit trail covers; see {@link AuditedResources} for which paths are which. */
+public enum AuditResourceType {
+    PATIENT,
+    /** A token names its patient, so reading or moving it is access to the patient's record. */
+    TOKEN,
+    /** A doctor's live queue: which tokens, and so which patients, are waiting. */
+    DOCTOR_QUEUE,
+    DEPARTMENT_QUEUE,
+    HOSPITAL_QUEUE,
+    /** The audit trail itself: who looked at who accessed which patient. */
+    AUDIT_LOG
+}

@@ -96,6 +96,8 @@ final class ApiAccess {
             .add(POST, "/api-clients", ROLES_ONLY, null, ADMIN)
             .add(GET, "/api-clients", QUERY, null, ADMIN)
             .add(POST, "/api-clients/{credentialId}/revoke", ROLES_ONLY, null, ADMIN)
+            // Who read or changed which patient's record.
+            .add(GET, "/audit", QUERY, null, ADMIN)
             .build();
 
     private ApiAccess() {

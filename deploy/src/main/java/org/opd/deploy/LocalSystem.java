@@ -35,14 +35,22 @@ public final class LocalSystem implements AutoCloseable {
         LocalSystem system = new LocalSystem(InProcessKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort()));
         try {
             String kafka = system.broker.bootstrapServers();
+            LocalSecrets secrets = LocalSecrets.load(config.dataDir());
             // The orchestrator migrates the schema, so it starts first.
-            system.startService("orchestrator", OrchestratorApplication.builder(), Map.of(
-                    "server.port", config.orchestratorPort(),
-                    "spring.datasource.url", config.jdbcUrl(),
-                    "spring.datasource.username", config.pgUser(),
-                    "spring.datasource.password", config.pgPassword(),
-                    "opd.orchestrator.redis.host", config.redisHost(),
-                    "opd.orchestrator.redis.port", config.redisPort()));
+            system.startService("orchestrator", OrchestratorApplication.builder(), Map.ofEntries(
+                    Map.entry("opd.orchestrator.identity.secret-key", secrets.get(LocalSecrets.IDENTITY_SECRET_KEY)),
+                    Map.entry("opd.orchestrator.identity.signing-key", secrets.get(LocalSecrets.IDENTITY_SIGNING_KEY)),
+                    Map.entry("opd.orchestrator.identity.bootstrap.client-id", secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_ID)),
+                    Map.entry("opd.orchestrator.identity.bootstrap.client-secret", secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_SECRET)),
+                    Map.entry("opd.orchestrator.identity.bootstrap.admin-email", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_EMAIL)),
+                    Map.entry("opd.orchestrator.identity.bootstrap.admin-password", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_PASSWORD)),
+                    Map.entry("opd.orchestrator.identity.issuer", "http://127.0.0.1:" + config.orchestratorPort()),
+                    Map.entry("server.port", config.orchestratorPort()),
+                    Map.entry("spring.datasource.url", config.jdbcUrl()),
+                    Map.entry("spring.datasource.username", config.pgUser()),
+                    Map.entry("spring.datasource.password", config.pgPassword()),
+                    Map.entry("opd.orchestrator.redis.host", config.redisHost()),
+                    Map.entry("opd.orchestrator.redis.port", config.redisPort())));
             system.startService("cdc-connector", CdcConnectorApplication.builder(), Map.of(
                     "server.port", config.cdcPort(),
                     "opd.cdc.database.host", config.pgHost(),
@@ -71,7 +79,8 @@ public final class LocalSystem implements AutoCloseable {
                     "opd.notifier.sms.auth-token", config.smsAuthToken(),
                     "opd.notifier.sms.from-number", config.smsFromNumber(),
                     "opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort()));
-            log.info("OPD system is up: API on http://127.0.0.1:{}", config.orchestratorPort());
+            log.info("OPD system is up: API on http://127.0.0.1:{}; bootstrap credentials in {}", config.orchestratorPort(),
+                    config.dataDir().resolve(LocalSecrets.FILE).toAbsolutePath());
             return system;
         } catch (RuntimeException e) {
             system.close();

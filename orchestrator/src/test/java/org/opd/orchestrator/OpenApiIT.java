@@ -20,7 +20,8 @@ class OpenApiIT extends OrchestratorIntegrationTest {
         assertThat(doc.path("paths").has("/api/v1/hospitals/{hospitalId}/live-queue")).isTrue();
         assertThat(doc.path("paths").fieldNames()).toIterable().allMatch(path -> path.startsWith("/api/"));
         assertThat(doc.path("paths").path("/api/v1/tokens").path("post").path("parameters"))
-                .extracting(p -> p.path("name").asText()).contains("Idempotency-Key", "X-Staff-Id");
+                .extracting(p -> p.path("name").asText()).contains("Idempotency-Key").doesNotContain("X-Staff-Id");
+        assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText()).isEqualTo("bearer");
         assertThat(doc.path("paths").path("/api/v1/tokens/{tokenId}/cancel").path("post").path("parameters"))
                 .extracting(p -> p.path("name").asText()).contains("If-Match", "Idempotency-Key");
         assertThat(doc.path("paths").path("/api/v1/tokens").path("get").path("parameters"))

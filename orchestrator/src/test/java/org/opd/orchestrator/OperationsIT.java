@@ -66,13 +66,13 @@ class OperationsIT extends OrchestratorIntegrationTest {
     }
 
     private double replayCount() {
-        String metrics = rest.getForObject("/actuator/prometheus", String.class);
+        String metrics = prometheus();
         Matcher matcher = REPLAYED.matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     private double issuedCount() {
-        String metrics = rest.getForObject("/actuator/prometheus", String.class);
+        String metrics = prometheus();
         Matcher matcher = ISSUED.matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }

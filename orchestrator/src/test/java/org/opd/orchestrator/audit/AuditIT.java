@@ -261,7 +261,7 @@ class AuditIT extends OrchestratorIntegrationTest {
 
         assertThat(meters.counter("opd.audit.write.failures").count()).isEqualTo(failuresBefore + 1);
         assertThat(meters.counter("opd.audit.records", "outcome", "REFUSED").count()).isEqualTo(refusedBefore + 1);
-        assertThat(rest.getForObject("/actuator/prometheus", String.class))
+        assertThat(prometheus())
                 .contains("opd_audit_write_failures_total", "opd_audit_records_total{", "outcome=\"REFUSED\"");
     }
 

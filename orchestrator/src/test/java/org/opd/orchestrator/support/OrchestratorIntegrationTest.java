@@ -63,4 +63,10 @@ public abstract class OrchestratorIntegrationTest {
     void api() {
         api = new Api(rest);
     }
+
+    /** The metrics as a scraper with an operations credential reads them. */
+    protected String prometheus() {
+        return rest.exchange("/actuator/prometheus", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(TestCallers.bearer(api.callers().hospitalStaff())), String.class).getBody();
+    }
 }

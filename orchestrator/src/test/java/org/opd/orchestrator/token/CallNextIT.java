@@ -110,7 +110,10 @@ class CallNextIT extends OrchestratorIntegrationTest {
 
     @Test
     void answers404ForAnUnknownDoctor() {
-        Api.Reply reply = api.post("/doctors/6f1c1c36-0000-4000-8000-000000000000/call-next");
+        Clinic clinic = Clinic.open(api);
+        Api doctor = api.as(api.callers().doctor(clinic.doctorId));
+
+        Api.Reply reply = doctor.post("/doctors/6f1c1c36-0000-4000-8000-000000000000/call-next");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.text("resource")).isEqualTo("doctor");

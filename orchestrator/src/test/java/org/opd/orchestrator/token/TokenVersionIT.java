@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,7 +85,7 @@ class TokenVersionIT extends OrchestratorIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource({"If-Match, yesterday", "X-Staff-Id, reception-desk-2"})
+    @CsvSource({"If-Match, yesterday", "If-Match, '\"-1'"})
     void refusesAHeaderOfTheWrongFormatNamingItAndChangesNothing(String header, String value) {
         Clinic clinic = Clinic.open(api);
         String tokenId = clinic.token(1).get("tokenId").asText();
@@ -98,24 +99,28 @@ class TokenVersionIT extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void recordsWhoMadeEachMoveAndWhy() {
-        // Given a receptionist and a nurse identified by their staff ids
+    void recordsWhoMadeEachMoveAndWhyAsTheCallersOfTheAccessTokens() {
+        // Given two receptionists' credentials of the clinic's hospital
         Clinic clinic = Clinic.open(api);
-        String receptionist = UUID.randomUUID().toString();
-        String nurse = UUID.randomUUID().toString();
+        JsonNode first = receptionist(clinic);
+        JsonNode second = receptionist(clinic);
 
-        // When the receptionist issues a token and the nurse cancels it
-        String tokenId = api.post("/tokens", clinic.issueRequest(clinic.patient(), 1, Clinic.today()),
-                Api.headers("X-Staff-Id", receptionist)).text("tokenId");
-        api.post("/tokens/" + tokenId + "/cancel", Map.of("reason", "Booked the wrong doctor"),
-                Api.headers("X-Staff-Id", nurse));
+        // When the first issues a token and the second cancels it
+        String tokenId = api.as(api.callers().token(first)).post("/tokens", clinic.issueRequest(clinic.patient(), 1, Clinic.today()))
+                .text("tokenId");
+        api.as(api.callers().token(second)).post("/tokens/" + tokenId + "/cancel", Map.of("reason", "Booked the wrong doctor"));
 
-        // Then the history names each of them, with the nurse's reason
+        // Then the history names each of them, with the reason
         assertThat(jdbc.sql("""
                         SELECT new_status || ' by ' || changed_by || ': ' || coalesce(change_reason, '-')
                         FROM token_history WHERE token_id = :id::uuid ORDER BY history_id
                         """).param("id", tokenId).query(String.class).list())
-                .containsExactly("BOOKED by " + receptionist + ": -",
-                        "CANCELLED by " + nurse + ": Booked the wrong doctor");
+                .containsExactly("BOOKED by " + first.path("credentialId").asText() + ": -",
+                        "CANCELLED by " + second.path("credentialId").asText() + ": Booked the wrong doctor");
+    }
+
+    private JsonNode receptionist(Clinic clinic) {
+        return api.callers().issue(Map.of("kind", "INTEGRATION", "name", "Desk", "hospitalId", clinic.hospitalId,
+                "roles", List.of("RECEPTIONIST")));
     }
 }

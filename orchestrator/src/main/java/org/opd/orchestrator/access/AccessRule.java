@@ -11,14 +11,16 @@ import org.springframework.http.HttpMethod;
  *
  * @param target    where the call names its record: a path variable, its query filters, or nowhere
  *                  (the service checks what the body names)
+ * @param filters   for {@link Target#QUERY}: the query filters the endpoint applies (only those limit its answer)
  * @param ownDoctor a doctor may do it only to their own queue
  */
-record AccessRule(HttpMethod method, String path, Set<Role> roles, Target target, Resource resource, boolean ownDoctor) {
+record AccessRule(HttpMethod method, String path, Set<Role> roles, Target target, Resource resource, Set<Resource> filters,
+                  boolean ownDoctor) {
 
     enum Target {
         /** The record named by the path variable of {@link AccessRule#resource()}. */
         PATH,
-        /** Every record named by the query filters; without one, callers of every hospital only. */
+        /** Every record named by the endpoint's query filters; without one, callers of every hospital only. */
         QUERY,
         /** No record in the request line; roles only (the service checks the body). */
         ROLES_ONLY,

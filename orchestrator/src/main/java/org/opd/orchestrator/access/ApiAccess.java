@@ -59,7 +59,7 @@ final class ApiAccess {
             .add(PUT, "/doctors/{doctorId}/settings", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
             .ownDoctor(PUT, "/doctors/{doctorId}/status", Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD, NURSE, DOCTOR)
             .add(POST, "/shifts", ROLES_ONLY, null, ADMIN, DEPARTMENT_HEAD)
-            .add(GET, "/shifts", QUERY, null, STAFF)
+            .query(GET, "/shifts", filters(Resource.DOCTOR, Resource.CABIN, Resource.DEPARTMENT), STAFF)
             .add(GET, "/shifts/{assignmentId}", PATH, Resource.SHIFT, STAFF)
             .add(POST, "/shifts/{assignmentId}/cancel", PATH, Resource.SHIFT, ADMIN, DEPARTMENT_HEAD)
             .ownDoctor(POST, "/shifts/{assignmentId}/start", Resource.SHIFT, DEPARTMENT_HEAD, NURSE, DOCTOR)
@@ -71,7 +71,8 @@ final class ApiAccess {
             .add(PUT, "/patients/{patientId}/contact", PATH, Resource.PATIENT, RECEPTIONIST, PATIENT)
             // Tokens: the desk issues and checks in, nurses triage and mark no-shows, a doctor moves their own queue.
             .add(POST, "/tokens", ROLES_ONLY, null, RECEPTIONIST, NURSE)
-            .add(GET, "/tokens", QUERY, null, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS, PATIENT)
+            .query(GET, "/tokens", filters(Resource.HOSPITAL, Resource.DEPARTMENT, Resource.DOCTOR, Resource.PATIENT),
+                    RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS, PATIENT)
             .add(GET, "/tokens/{tokenId}", PATH, Resource.TOKEN, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS, PATIENT)
             .add(POST, "/tokens/{tokenId}/check-in", PATH, Resource.TOKEN, RECEPTIONIST, NURSE, PATIENT)
             .add(POST, "/tokens/{tokenId}/wait", PATH, Resource.TOKEN, NURSE)
@@ -85,22 +86,26 @@ final class ApiAccess {
             .add(GET, "/doctors/{doctorId}/queue", PATH, Resource.DOCTOR, SCREENS)
             .add(GET, "/departments/{deptId}/queue", PATH, Resource.DEPARTMENT, SCREENS)
             // Operations.
-            .add(GET, "/alerts", QUERY, null, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .query(GET, "/alerts", filters(Resource.HOSPITAL), OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/live-queue", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/doctor-status", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/bottlenecks", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             // Accounts and credentials: administrators (the services check which hospital).
             .add(POST, "/staff-accounts", ROLES_ONLY, null, ADMIN)
-            .add(GET, "/staff-accounts", QUERY, null, ADMIN)
+            .query(GET, "/staff-accounts", filters(Resource.HOSPITAL), ADMIN)
             .add(POST, "/staff-accounts/{accountId}/disable", ROLES_ONLY, null, ADMIN)
             .add(POST, "/api-clients", ROLES_ONLY, null, ADMIN)
-            .add(GET, "/api-clients", QUERY, null, ADMIN)
+            .query(GET, "/api-clients", filters(Resource.HOSPITAL), ADMIN)
             .add(POST, "/api-clients/{credentialId}/revoke", ROLES_ONLY, null, ADMIN)
             // Who read or changed which patient's record.
-            .add(GET, "/audit", QUERY, null, ADMIN)
+            .query(GET, "/audit", filters(Resource.HOSPITAL, Resource.PATIENT), ADMIN)
             .build();
 
     private ApiAccess() {
+    }
+
+    private static Set<Resource> filters(Resource... resources) {
+        return Set.of(resources);
     }
 
     private static final class Builder {
@@ -112,17 +117,26 @@ final class ApiAccess {
         }
 
         Builder add(HttpMethod method, String path, Target target, Resource resource, Set<Role> roles) {
-            rules.add(new AccessRule(method, API + path, Set.copyOf(roles), target, resource, false));
+            rules.add(new AccessRule(method, API + path, Set.copyOf(roles), target, resource, Set.of(), false));
+            return this;
+        }
+
+        Builder query(HttpMethod method, String path, Set<Resource> filters, Role... roles) {
+            return query(method, path, filters, EnumSet.copyOf(List.of(roles)));
+        }
+
+        Builder query(HttpMethod method, String path, Set<Resource> filters, Set<Role> roles) {
+            rules.add(new AccessRule(method, API + path, Set.copyOf(roles), QUERY, null, filters, false));
             return this;
         }
 
         Builder ownDoctor(HttpMethod method, String path, Resource resource, Role... roles) {
-            rules.add(new AccessRule(method, API + path, Set.of(roles), PATH, resource, true));
+            rules.add(new AccessRule(method, API + path, Set.of(roles), PATH, resource, Set.of(), true));
             return this;
         }
 
         Builder open(HttpMethod method, String path) {
-            rules.add(new AccessRule(method, API + path, Set.of(), PUBLIC, null, false));
+            rules.add(new AccessRule(method, API + path, Set.of(), PUBLIC, null, Set.of(), false));
             return this;
         }
 

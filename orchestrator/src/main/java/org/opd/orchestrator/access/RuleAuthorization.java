@@ -61,7 +61,7 @@ final class RuleAuthorization implements AuthorizationManager<RequestAuthorizati
     private void checkFilters(Caller caller, RequestAuthorizationContext context) {
         Map<String, String[]> query = context.getRequest().getParameterMap();
         boolean named = false;
-        for (Resource resource : Resource.values()) {
+        for (Resource resource : rule.filters()) {
             String[] values = query.get(resource.parameter);
             if (values != null && values.length > 0) {
                 named = true;
@@ -70,8 +70,7 @@ final class RuleAuthorization implements AuthorizationManager<RequestAuthorizati
                 }
             }
         }
-        if (caller.has(Role.PATIENT) && rule.roles().contains(Role.PATIENT) && !query.containsKey(Resource.PATIENT.parameter)
-                && caller.roles().size() == 1) {
+        if (caller.roles().equals(java.util.Set.of(Role.PATIENT)) && !query.containsKey(Resource.PATIENT.parameter)) {
             throw new PermissionDeniedException("a patientId filter naming one of your own records");
         }
         if (!named && caller.hospitalId() != null) {

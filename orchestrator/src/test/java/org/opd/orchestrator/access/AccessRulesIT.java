@@ -1,0 +1,172 @@
+package org.opd.orchestrator.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.opd.orchestrator.support.Api;
+import org.opd.orchestrator.support.Clinic;
+import org.opd.orchestrator.support.OrchestratorIntegrationTest;
+import org.opd.schemas.identity.Role;
+import org.springframework.http.HttpMethod;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Role × endpoint: every call of the OpenAPI document, made by a credential of each role of one
+ * hospital, is let through (any answer but 401 / 403) exactly for the roles this table names.
+ * An endpoint added to the API without a row here fails {@link #everyEndpointOfTheApiHasARow()}.
+ */
+class AccessRulesIT extends OrchestratorIntegrationTest {
+
+    /** Callers of one hospital only: the rows hold for staff of that hospital, not for the bootstrap administrator. */
+    private static final String STAFF = "ADMIN RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD OPERATIONS";
+    private static final String SCREENS = STAFF + " DISPLAY";
+    private static final String[] TABLE = {
+            "POST /api/v1/hospitals                               | ",
+            "GET  /api/v1/hospitals                               | " + STAFF,
+            "GET  /api/v1/hospitals/{hospitalId}                  | " + SCREENS,
+            "PUT  /api/v1/hospitals/{hospitalId}/status           | ADMIN",
+            "POST /api/v1/hospitals/{hospitalId}/departments      | ADMIN",
+            "GET  /api/v1/hospitals/{hospitalId}/departments      | " + SCREENS,
+            "GET  /api/v1/departments/{deptId}                    | " + SCREENS,
+            "PUT  /api/v1/departments/{deptId}/settings           | ADMIN DEPARTMENT_HEAD",
+            "PUT  /api/v1/departments/{deptId}/status             | ADMIN",
+            "POST /api/v1/departments/{deptId}/cabins             | ADMIN DEPARTMENT_HEAD",
+            "GET  /api/v1/departments/{deptId}/cabins             | " + SCREENS,
+            "GET  /api/v1/cabins/{cabinId}                        | " + SCREENS,
+            "PUT  /api/v1/cabins/{cabinId}/status                 | ADMIN DEPARTMENT_HEAD NURSE",
+            "POST /api/v1/hospitals/{hospitalId}/doctors          | ADMIN DEPARTMENT_HEAD",
+            "GET  /api/v1/hospitals/{hospitalId}/doctors          | " + SCREENS,
+            "GET  /api/v1/doctors/{doctorId}                      | " + SCREENS,
+            "PUT  /api/v1/doctors/{doctorId}/settings             | ADMIN DEPARTMENT_HEAD",
+            "PUT  /api/v1/doctors/{doctorId}/status               | ADMIN DEPARTMENT_HEAD NURSE DOCTOR",
+            "POST /api/v1/shifts                                  | ADMIN DEPARTMENT_HEAD",
+            "GET  /api/v1/shifts?deptId={deptId}                  | " + STAFF,
+            "GET  /api/v1/shifts/{assignmentId}                   | " + STAFF,
+            "POST /api/v1/shifts/{assignmentId}/cancel            | ADMIN DEPARTMENT_HEAD",
+            "POST /api/v1/shifts/{assignmentId}/start             | DEPARTMENT_HEAD NURSE DOCTOR",
+            "POST /api/v1/shifts/{assignmentId}/end               | DEPARTMENT_HEAD NURSE DOCTOR",
+            "POST /api/v1/hospitals/{hospitalId}/patients         | RECEPTIONIST NURSE",
+            "GET  /api/v1/hospitals/{hospitalId}/patients         | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD",
+            "GET  /api/v1/patients/{patientId}                    | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD",
+            "PUT  /api/v1/patients/{patientId}/contact            | RECEPTIONIST",
+            "POST /api/v1/tokens                                  | RECEPTIONIST NURSE",
+            "GET  /api/v1/tokens?hospitalId={hospitalId}          | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD OPERATIONS",
+            "GET  /api/v1/tokens/{tokenId}                        | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD OPERATIONS",
+            "POST /api/v1/tokens/{tokenId}/check-in               | RECEPTIONIST NURSE",
+            "POST /api/v1/tokens/{tokenId}/wait                   | NURSE",
+            "POST /api/v1/tokens/{tokenId}/start                  | DOCTOR",
+            "POST /api/v1/tokens/{tokenId}/complete               | DOCTOR",
+            "POST /api/v1/tokens/{tokenId}/no-show                | NURSE",
+            "POST /api/v1/tokens/{tokenId}/cancel                 | RECEPTIONIST",
+            "POST /api/v1/tokens/{tokenId}/reschedule             | RECEPTIONIST",
+            "POST /api/v1/doctors/{doctorId}/call-next            | DOCTOR",
+            "GET  /api/v1/doctors/{doctorId}/queue                | " + SCREENS,
+            "GET  /api/v1/departments/{deptId}/queue              | " + SCREENS,
+            "GET  /api/v1/alerts?hospitalId={hospitalId}          | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "GET  /api/v1/hospitals/{hospitalId}/live-queue       | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "GET  /api/v1/hospitals/{hospitalId}/doctor-status    | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "GET  /api/v1/hospitals/{hospitalId}/bottlenecks      | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "POST /api/v1/staff-accounts                          | ADMIN",
+            "GET  /api/v1/staff-accounts?hospitalId={hospitalId}  | ADMIN",
+            "POST /api/v1/staff-accounts/{accountId}/disable      | ADMIN",
+            "POST /api/v1/api-clients                             | ADMIN",
+            "GET  /api/v1/api-clients?hospitalId={hospitalId}     | ADMIN",
+            "POST /api/v1/api-clients/{credentialId}/revoke       | ADMIN",
+            "GET  /api/v1/audit?hospitalId={hospitalId}           | ADMIN",
+    };
+    private static final Set<Role> TESTED = Set.of(Role.ADMIN, Role.RECEPTIONIST, Role.NURSE, Role.DOCTOR, Role.DEPARTMENT_HEAD,
+            Role.OPERATIONS, Role.DISPLAY);
+
+    record Row(HttpMethod method, String path, Set<Role> allowed) {
+
+        String operation() {
+            return method.name() + " " + path.replaceAll("\\?.*", "");
+        }
+    }
+
+    static List<Row> rows() {
+        return Arrays.stream(TABLE).map(line -> {
+            String[] parts = line.split("\\|", -1);
+            String[] call = parts[0].trim().split("\\s+");
+            Set<Role> allowed = Arrays.stream(parts[1].trim().split("\\s+")).filter(s -> !s.isEmpty()).map(Role::valueOf)
+                    .collect(Collectors.toSet());
+            return new Row(HttpMethod.valueOf(call[0]), call[1], allowed);
+        }).toList();
+    }
+
+    @Test
+    void everyEndpointOfTheApiHasARow() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(rest.getForObject("/v3/api-docs", String.class));
+        Set<String> documented = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+        }
+
+        Set<String> tabled = rows().stream().map(Row::operation).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(tabled).isEqualTo(documented);
+    }
+
+    @Test
+    void eachRoleOfAHospitalIsLetThroughExactlyWhereTheTableSays() {
+        // Given a clinic, a patient with a token, and a credential of each role limited to that clinic
+        Clinic clinic = Clinic.open(api);
+        String tokenId = clinic.token(1).get("tokenId").asText();
+        Map<String, String> ids = new HashMap<>(Map.of(
+                "hospitalId", clinic.hospitalId, "deptId", clinic.deptId, "cabinId", clinic.cabinId,
+                "doctorId", clinic.doctorId, "assignmentId", clinic.shiftId, "tokenId", tokenId,
+                "patientId", api.get("/tokens/" + tokenId).text("patientId"),
+                "accountId", UUID.randomUUID().toString(), "credentialId", UUID.randomUUID().toString()));
+        Map<Role, Api> callers = new EnumMap<>(Role.class);
+        for (Role role : TESTED) {
+            callers.put(role, api.as(api.callers().client(Set.of(role.name()), clinic.hospitalId,
+                    role == Role.DEPARTMENT_HEAD ? clinic.deptId : null, role == Role.DOCTOR ? clinic.doctorId : null)));
+        }
+
+        // When each calls each endpoint
+        Map<String, String> wrong = new LinkedHashMap<>();
+        for (Row row : rows()) {
+            String path = fill(row.path(), ids).substring("/api/v1".length());
+            for (Role role : TESTED) {
+                int status = call(callers.get(role), row.method(), path).status();
+                boolean letThrough = status != 401 && status != 403;
+                if (letThrough != row.allowed().contains(role)) {
+                    wrong.put(row.operation() + " as " + role, "answered " + status);
+                }
+            }
+        }
+
+        // Then every answer is what the table says
+        assertThat(wrong).isEmpty();
+    }
+
+    private static Api.Reply call(Api caller, HttpMethod method, String path) {
+        if (method == HttpMethod.GET) {
+            return caller.get(path);
+        }
+        return method == HttpMethod.PUT ? caller.put(path, Map.of()) : caller.post(path, Map.of(), new org.springframework.http.HttpHeaders());
+    }
+
+    private static String fill(String template, Map<String, String> ids) {
+        String path = template;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        return path;
+    }
+}

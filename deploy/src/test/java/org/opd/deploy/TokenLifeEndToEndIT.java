@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opd.testsupport.AccessTokens;
 import org.opd.testsupport.FreePorts;
 import org.opd.testsupport.LocalTwilioServer;
 import org.opd.testsupport.TestDatabase;
@@ -55,11 +56,14 @@ class TokenLifeEndToEndIT {
     private static LocalSystem system;
     private static JedisPooled redis;
     private static String api;
+    private static String baseUrl;
+    /** The hospital's desk, nurses and administrators, as one credential issued by the bootstrap client. */
+    private static String staff;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void startTheSystem() {
+    static void startTheSystem() throws Exception {
         database = TestDatabase.create();
         sms = new LocalTwilioServer("AC-e2e", "e2e-secret");
         int orchestratorPort = FreePorts.next();
@@ -68,7 +72,18 @@ class TokenLifeEndToEndIT {
                 FreePorts.next(), FreePorts.next(), "opd_e2e_" + database.name(), sms.baseUrl(), "AC-e2e", "e2e-secret",
                 "+15550001111"));
         redis = new JedisPooled("127.0.0.1", 6379);
-        api = "http://127.0.0.1:" + orchestratorPort + "/api/v1";
+        baseUrl = "http://127.0.0.1:" + orchestratorPort;
+        api = baseUrl + "/api/v1";
+        LocalSecrets secrets = LocalSecrets.load(dataDir);
+        String bootstrap = AccessTokens.clientCredentials(baseUrl, secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_ID),
+                secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_SECRET));
+        staff = signIn(send(bootstrap, "/api-clients", Map.of("kind", "INTEGRATION", "name", "Front desk",
+                "roles", List.of("ADMIN", "RECEPTIONIST", "NURSE"))));
+    }
+
+    /** An access token for a credential just issued, as a script gets it (client credentials). */
+    private static String signIn(JsonNode credential) {
+        return AccessTokens.clientCredentials(baseUrl, credential.get("clientId").asText(), credential.get("clientSecret").asText());
     }
 
     @AfterAll
@@ -102,6 +117,9 @@ class TokenLifeEndToEndIT {
                 "shiftDate", LocalDate.now(HOSPITAL_ZONE).toString(), "shiftStartTime", "00:00", "shiftEndTime", "23:59",
                 "plannedTokens", 30)).get("assignmentId").asText();
         post("/shifts/" + shiftId + "/start", Map.of());
+        // And the doctor's own credential, for the moves only a doctor makes
+        String doctor = signIn(post("/api-clients", Map.of("kind", "INTEGRATION", "name", "Dr. Rao's tablet",
+                "hospitalId", hospitalId, "doctorId", doctorId, "roles", List.of("DOCTOR"))));
         String first = patient(hospitalId, "UH-1001", "+919800000001");
         String second = patient(hospitalId, "UH-1002", "+919800000002");
 
@@ -140,9 +158,9 @@ class TokenLifeEndToEndIT {
         assertThat(redis.get("dept:" + deptId + ":queue_count")).isEqualTo("2");
 
         // When the doctor calls the next patient and starts the consultation
-        JsonNode called = post("/doctors/" + doctorId + "/call-next", Map.of());
+        JsonNode called = post(doctor, "/doctors/" + doctorId + "/call-next", Map.of());
         assertThat(called.get("tokenId").asText()).isEqualTo(a);
-        post("/tokens/" + a + "/start", Map.of());
+        post(doctor, "/tokens/" + a + "/start", Map.of());
 
         // Then the doctor is busy with the first token and the second is next, about one consultation away
         awaitScreen(a, "IN_CONSULTATION", null);
@@ -154,7 +172,7 @@ class TokenLifeEndToEndIT {
         assertThat(redis.get("dept:" + deptId + ":queue_count")).isEqualTo("1");
 
         // When the consultation ends
-        post("/tokens/" + a + "/complete", Map.of());
+        post(doctor, "/tokens/" + a + "/complete", Map.of());
 
         // Then the first token is completed everywhere and the API shows the second's live position
         awaitScreen(a, "COMPLETED", null);
@@ -211,8 +229,17 @@ class TokenLifeEndToEndIT {
     }
 
     private JsonNode post(String path, Map<String, ?> body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path))
+        return send(staff, path, body);
+    }
+
+    private JsonNode post(String token, String path, Map<String, ?> body) throws Exception {
+        return send(token, path, body);
+    }
+
+    private static JsonNode send(String token, String path, Map<String, ?> body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isBetween(200, 299);
@@ -220,7 +247,8 @@ class TokenLifeEndToEndIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path)).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
+                        .header("Authorization", "Bearer " + staff).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s answered %s", path, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

@@ -11,6 +11,7 @@ import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.error.ProblemException;
 import org.opd.orchestrator.error.UnavailableException;
 import org.opd.orchestrator.web.Problems.FieldProblem;
+import org.opd.security.RequestTooLargeException;
 import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,6 +142,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        if (tooLarge(e) instanceof RequestTooLargeException tooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request too large", tooLarge.getMessage());
+        }
         if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)
                 && !mapping.getPath().isEmpty()) {
             String field = pathOf(mapping);
@@ -151,6 +155,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                 "The request body is missing or is not valid JSON");
+    }
+
+    /** A body without a declared length that went past the limit while Jackson read it. */
+    private static Throwable tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLargeException) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     private static ResponseEntity<Object> invalid(String detail, List<FieldProblem> errors) {

@@ -173,4 +173,42 @@ class ApiErrorsIT extends OrchestratorIntegrationTest {
         }
         return errors;
     }
+
+    @Test
+    void refusesABodyAboveTheLimitWith413BeforeReadingIt() {
+        // Given a hospital, and a body of 5 MB that declares its length
+        Clinic clinic = Clinic.open(api);
+        String huge = "{\"name\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+
+        // When it is sent as a patient registration
+        Api.Reply reply = api.post("/hospitals/" + clinic.hospitalId + "/patients", Map.of("name", huge));
+
+        // Then it is refused as too large and nothing is stored
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(reply.text("type")).isEqualTo("urn:opd:problem:payload-too-large");
+        assertThat(jdbc.sql("SELECT count(*) FROM patients WHERE hospital_id = :h::uuid").param("h", clinic.hospitalId)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void refusesAChunkedBodyThatGrowsPastTheLimitWith413() throws Exception {
+        // Given a body of 1 MB sent in chunks, without a declared length
+        Clinic clinic = Clinic.open(api);
+        byte[] body = ("{\"uhid\":\"" + "7".repeat(1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(rest.getRootUri() + "/api/v1/hospitals/" + clinic.hospitalId + "/patients"))
+                .header("Authorization", "Bearer " + api.callers().hospitalStaff())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+
+        // When it is sent
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        // Then it is refused as too large
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("payload-too-large");
+    }
 }

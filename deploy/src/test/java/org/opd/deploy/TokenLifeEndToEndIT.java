@@ -62,6 +62,9 @@ class TokenLifeEndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Every log line of the services once they are up. */
+    private static final CapturedLogs LOGS = new CapturedLogs();
+
     @BeforeAll
     static void startTheSystem() throws Exception {
         database = TestDatabase.create();
@@ -71,6 +74,8 @@ class TokenLifeEndToEndIT {
                 database.user(), database.password(), "127.0.0.1", 6379, dataDir, 0, orchestratorPort, FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), "opd_e2e_" + database.name(), sms.baseUrl(), "AC-e2e", "e2e-secret",
                 "+15550001111"));
+        // After the services started: each Spring Boot start sets logging up anew.
+        LOGS.start();
         redis = new JedisPooled("127.0.0.1", 6379);
         baseUrl = "http://127.0.0.1:" + orchestratorPort;
         api = baseUrl + "/api/v1";
@@ -96,6 +101,7 @@ class TokenLifeEndToEndIT {
         }
         sms.close();
         database.close();
+        LOGS.stop();
     }
 
     @Test
@@ -120,8 +126,8 @@ class TokenLifeEndToEndIT {
         // And the doctor's own credential, for the moves only a doctor makes
         String doctor = signIn(post("/api-clients", Map.of("kind", "INTEGRATION", "name", "Dr. Rao's tablet",
                 "hospitalId", hospitalId, "doctorId", doctorId, "roles", List.of("DOCTOR"))));
-        String first = patient(hospitalId, "UH-1001", "+919800000001");
-        String second = patient(hospitalId, "UH-1002", "+919800000002");
+        String first = patient(hospitalId, "UH-1001", "Meera Iyer", "+919812340001", "meera.iyer@mail.example");
+        String second = patient(hospitalId, "UH-1002", "Ravi Shankar", "+919812340002", "ravi.shankar@mail.example");
 
         // When two patients get tokens
         JsonNode tokenA = post("/tokens", token(first, doctorId));
@@ -136,7 +142,7 @@ class TokenLifeEndToEndIT {
         awaitScreen(a, "BOOKED", null);
         await().atMost(PIPELINE).untilAsserted(() -> assertThat(sms.received()).hasSize(2));
         assertThat(sms.received()).anySatisfy(m -> {
-            assertThat(m.to()).isEqualTo("+919800000001");
+            assertThat(m.to()).isEqualTo("+919812340001");
             assertThat(m.body()).contains("CARD-001");
         });
         await().atMost(PIPELINE).untilAsserted(() -> assertThat(notificationStatuses(a)).containsExactly("SENT"));
@@ -187,16 +193,31 @@ class TokenLifeEndToEndIT {
         assertThat(queue.get("waiting")).hasSize(1);
         assertThat(queue.get("waiting").get(0).get("tokenId").asText()).isEqualTo(b);
 
+        // And no name, phone number or e-mail of the patients is in any log line of the four services,
+        // any record of any topic, or Redis (screens show masked names only)
+        List<String> logLines = LOGS.lines();
+        List<String> records = KafkaTopics.everyRecord(system.kafkaBootstrapServers());
+        assertThat(logLines).as("log lines").anyMatch(line -> line.contains(a));
+        assertThat(records).as("Kafka records").anyMatch(record -> record.startsWith("opd.token-events") && record.contains(a));
+        assertThat(PersonalData.foundIn(logLines, PERSONAL_DATA)).as("log lines").isEmpty();
+        assertThat(PersonalData.foundIn(records, PERSONAL_DATA)).as("Kafka records").isEmpty();
+        assertThat(PersonalData.foundIn(RedisValues.every(redis, "token:" + a + ":details", "token:" + b + ":details"), PERSONAL_DATA))
+                .as("Redis").isEmpty();
+
         // And the audit trail holds every transition of the first token, in order
         assertThat(history(a)).containsExactly("null>BOOKED", "BOOKED>CHECKED_IN", "CHECKED_IN>WAITING",
                 "WAITING>WAITING", "WAITING>IN_CONSULTATION", "IN_CONSULTATION>COMPLETED");
     }
 
-    private String patient(String hospitalId, String uhid, String phone) throws Exception {
-        return post("/hospitals/" + hospitalId + "/patients", Map.of("uhid", uhid, "name", "Patient " + uhid,
+    private String patient(String hospitalId, String uhid, String name, String phone, String email) throws Exception {
+        return post("/hospitals/" + hospitalId + "/patients", Map.of("uhid", uhid, "name", name, "email", email,
                 "phone", phone, "gender", "F", "dateOfBirth", "1980-01-01", "whatsappOptIn", false, "smsOptIn", true))
                 .get("patientId").asText();
     }
+
+    /** Names, phone numbers and e-mail addresses of the walk's patients, as they were registered. */
+    private static final List<String> PERSONAL_DATA = List.of("Meera", "Iyer", "Ravi", "Shankar", "9812340001", "9812340002",
+            "meera.iyer@mail.example", "ravi.shankar@mail.example");
 
     private static Map<String, Object> token(String patientId, String doctorId) {
         return Map.of("patientId", patientId, "doctorId", doctorId, "bookingType", "WALK_IN", "priority", 1,

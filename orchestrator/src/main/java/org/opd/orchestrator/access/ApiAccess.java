@@ -94,6 +94,10 @@ final class ApiAccess {
             .add(POST, "/staff-accounts", ROLES_ONLY, null, ADMIN)
             .query(GET, "/staff-accounts", filters(Resource.HOSPITAL), ADMIN)
             .add(POST, "/staff-accounts/{accountId}/disable", ROLES_ONLY, null, ADMIN)
+            .add(POST, "/staff-accounts/{accountId}/tokens", ROLES_ONLY, null, ADMIN)
+            // The one-use token in the body is the credential.
+            .open(POST, "/password-resets")
+            .open(POST, "/email-confirmations")
             .add(POST, "/api-clients", ROLES_ONLY, null, ADMIN)
             .query(GET, "/api-clients", filters(Resource.HOSPITAL), ADMIN)
             .add(POST, "/api-clients/{credentialId}/revoke", ROLES_ONLY, null, ADMIN)

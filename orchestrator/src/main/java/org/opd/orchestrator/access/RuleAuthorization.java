@@ -35,6 +35,9 @@ final class RuleAuthorization implements AuthorizationManager<RequestAuthorizati
     @Override
     @Deprecated
     public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        if (rule.target() == AccessRule.Target.PUBLIC) {
+            return GRANTED;
+        }
         if (!(authentication.get() instanceof JwtAuthenticationToken token)) {
             return new AuthorizationDecision(false);
         }

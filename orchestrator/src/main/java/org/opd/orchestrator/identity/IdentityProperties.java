@@ -40,10 +40,15 @@ public record IdentityProperties(
         @NotNull @DefaultValue List<URI> consoleRedirectUris,
         String consoleClientSecret,
         @Valid @NotNull @DefaultValue Lockout lockout,
+        @Valid @NotNull @DefaultValue PatientSession patientSession,
         @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
 
     /** After {@code maxFailures} wrong passwords or codes in a row, an account is locked for {@code lockFor}. */
     public record Lockout(@Min(1) @DefaultValue("5") int maxFailures, @NotNull @DefaultValue("15m") Duration lockFor) {
+    }
+
+    /** A patient's token lasts {@code idle} and is renewed while in use, up to {@code absolute} from the sign-in. */
+    public record PatientSession(@NotNull @DefaultValue("15m") Duration idle, @NotNull @DefaultValue("1h") Duration absolute) {
     }
 
     /**

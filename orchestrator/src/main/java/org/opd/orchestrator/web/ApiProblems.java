@@ -9,6 +9,7 @@ import org.opd.orchestrator.error.InvalidInputException;
 import org.opd.orchestrator.error.ConflictException;
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.error.ProblemException;
+import org.opd.orchestrator.error.SignInRefusedException;
 import org.opd.orchestrator.error.UnavailableException;
 import org.opd.orchestrator.web.Problems.FieldProblem;
 import org.opd.security.RequestTooLargeException;
@@ -68,6 +69,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
         return problem(HttpStatus.BAD_REQUEST, e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> signInRefused(SignInRefusedException e) {
+        ResponseEntity<Object> problem = problem(HttpStatus.UNAUTHORIZED, e);
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem.getBody());
     }
 
     @ExceptionHandler

@@ -34,6 +34,8 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
     /** Callers of one hospital only: the rows hold for staff of that hospital, not for the bootstrap administrator. */
     private static final String STAFF = "ADMIN RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD OPERATIONS";
     private static final String SCREENS = STAFF + " DISPLAY";
+    /** Open calls: the one-use token in the body is the credential. */
+    private static final String EVERYONE = SCREENS;
     private static final String[] TABLE = {
             "POST /api/v1/hospitals                               | ",
             "GET  /api/v1/hospitals                               | " + STAFF,
@@ -83,6 +85,9 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "POST /api/v1/staff-accounts                          | ADMIN",
             "GET  /api/v1/staff-accounts?hospitalId={hospitalId}  | ADMIN",
             "POST /api/v1/staff-accounts/{accountId}/disable      | ADMIN",
+            "POST /api/v1/staff-accounts/{accountId}/tokens       | ADMIN",
+            "POST /api/v1/password-resets                         | " + EVERYONE,
+            "POST /api/v1/email-confirmations                     | " + EVERYONE,
             "POST /api/v1/api-clients                             | ADMIN",
             "GET  /api/v1/api-clients?hospitalId={hospitalId}     | ADMIN",
             "POST /api/v1/api-clients/{credentialId}/revoke       | ADMIN",

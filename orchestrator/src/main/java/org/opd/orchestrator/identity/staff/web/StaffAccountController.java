@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.opd.orchestrator.identity.RoleScope;
+import org.opd.orchestrator.identity.staff.AccountTokenPurpose;
+import org.opd.orchestrator.identity.staff.AccountTokens;
 import org.opd.orchestrator.identity.staff.NewStaffAccount;
 import org.opd.orchestrator.identity.staff.StaffAccount;
 import org.opd.orchestrator.identity.staff.StaffAccounts;
@@ -32,9 +34,20 @@ import jakarta.validation.constraints.Size;
 class StaffAccountController {
 
     private final StaffAccounts accounts;
+    private final AccountTokens tokens;
 
-    StaffAccountController(StaffAccounts accounts) {
+    StaffAccountController(StaffAccounts accounts, AccountTokens tokens) {
         this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    record AccountTokenRequest(@NotNull AccountTokenPurpose purpose) {
+    }
+
+    record PasswordResetRequest(@NotBlank String token, @NotNull @Size(min = 12, max = 128) String newPassword) {
+    }
+
+    record EmailConfirmationRequest(@NotBlank String token) {
     }
 
     record OpenAccountRequest(
@@ -72,10 +85,34 @@ class StaffAccountController {
 
     @PostMapping("/api/v1/staff-accounts/{accountId}/disable")
     AccountResponse disable(@PathVariable UUID accountId, Caller caller) {
-        StaffAccount account = accounts.require(accountId);
+        requireAdminOf(accounts.require(accountId), caller);
+        return AccountResponse.of(accounts.disable(accountId));
+    }
+
+    /** A one-use password-reset or e-mail confirmation token for the administrator to pass on; shown once. */
+    @PostMapping("/api/v1/staff-accounts/{accountId}/tokens")
+    ResponseEntity<AccountTokens.IssuedAccountToken> issueToken(@PathVariable UUID accountId,
+                                                               @Valid @RequestBody AccountTokenRequest request, Caller caller) {
+        requireAdminOf(accounts.require(accountId), caller);
+        return ResponseEntity.status(201).body(tokens.issue(accountId, request.purpose()));
+    }
+
+    /** Open to anyone holding a reset token: it is the credential. */
+    @PostMapping("/api/v1/password-resets")
+    ResponseEntity<Void> resetPassword(@Valid @RequestBody PasswordResetRequest request) {
+        tokens.resetPassword(request.token(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/email-confirmations")
+    ResponseEntity<Void> confirmEmail(@Valid @RequestBody EmailConfirmationRequest request) {
+        tokens.confirmEmail(request.token());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireAdminOf(StaffAccount account, Caller caller) {
         if (account.scope().hospitalId() == null ? caller.hospitalId() != null : !caller.mayActIn(account.scope().hospitalId())) {
             throw new PermissionDeniedException("role ADMIN of the account's hospital");
         }
-        return AccountResponse.of(accounts.disable(accountId));
     }
 }

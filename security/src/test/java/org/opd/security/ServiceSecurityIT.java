@@ -118,6 +118,19 @@ class ServiceSecurityIT {
     }
 
     @Test
+    void publicPathsAreOpenWithoutTokenErrorsIncluded() throws Exception {
+        HttpResponse<String> accepted = send(request("/callbacks/status", null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"delivered\"}")));
+        HttpResponse<String> malformed = send(request("/callbacks/status", null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")));
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).isEqualTo("delivered");
+        // The error dispatch of a public path is not turned into a demand for a token
+        assertThat(malformed.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void healthIsOpenWithoutToken() throws Exception {
         HttpResponse<String> response = get("/actuator/health", null);
 

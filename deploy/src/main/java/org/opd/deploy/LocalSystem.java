@@ -57,13 +57,13 @@ public final class LocalSystem implements AutoCloseable {
                     "opd.cdc.kafka-bootstrap-servers", kafka,
                     "opd.cdc.slot-name", config.replicationSlot(),
                     "opd.cdc.publication-name", config.replicationSlot() + "_publication",
-                    "opd.cdc.offset-file", config.dataDir().resolve("cdc/offsets.dat").toAbsolutePath()))));
+                    "opd.cdc.offset-file", config.dataDir().resolve("cdc/offsets.dat").toAbsolutePath())));
             system.startService("eta-calculator", EtaCalculatorApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.etaPort(),
                     "opd.eta.kafka-bootstrap-servers", kafka,
                     "opd.eta.state-dir", config.dataDir().resolve("eta-state").toAbsolutePath(),
                     "opd.eta.redis.host", config.redisHost(),
-                    "opd.eta.redis.port", config.redisPort()))));
+                    "opd.eta.redis.port", config.redisPort())));
             system.startService("notifier", NotifierApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.notifierPort(),
                     "spring.datasource.url", config.jdbcUrl(),
@@ -74,7 +74,7 @@ public final class LocalSystem implements AutoCloseable {
                     "opd.notifier.sms.account-sid", config.smsAccountSid(),
                     "opd.notifier.sms.auth-token", config.smsAuthToken(),
                     "opd.notifier.sms.from-number", config.smsFromNumber(),
-                    "opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort()))));
+                    "opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort())));
             log.info("OPD system is up: API on http://127.0.0.1:{}", config.orchestratorPort());
             return system;
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.opd.schemas.kafka.JsonSerde;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.testsupport.TestDatabase;
+import org.opd.testsupport.TestIssuer;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -44,9 +46,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The connector against the local PostgreSQL and an in-process Kafka broker: what a consumer of
  * {@code opd.token-events} sees for outbox rows committed before, during and between connector runs.
+ * Metrics are read with an operations token of a test issuer the connector trusts; health is open.
  */
 @EmbeddedKafka(kraft = true)
 class OutboxCaptureIT {
+
+    private static final TestIssuer ISSUER = TestIssuer.start();
 
     private EmbeddedKafkaBroker broker;
     private TestDatabase database;
@@ -62,6 +67,11 @@ class OutboxCaptureIT {
         database = TestDatabase.create();
         Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
         outbox = new OutboxTable(database);
+    }
+
+    @AfterAll
+    static void closeIssuer() {
+        ISSUER.close();
     }
 
     @AfterEach
@@ -110,7 +120,7 @@ class OutboxCaptureIT {
         // and the metrics count them and time their capture lag
         // (Kafka may deliver a record to the consumer just before the producer's acknowledgement callback ran)
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            String metrics = get(connector, "/actuator/prometheus");
+            String metrics = metrics(connector);
             assertThat(metricValue(metrics, "opd_cdc_events_published_total{topic=\"opd.token-events\"}"))
                     .isEqualTo(written.size());
             assertThat(metricValue(metrics, "opd_cdc_capture_lag_seconds_count")).isEqualTo(written.size());
@@ -123,7 +133,10 @@ class OutboxCaptureIT {
             assertThat(capture.path("details").has("eventsPerSecond")).isTrue();
             assertThat(capture.path("details").path("slotRetainedWalBytes").asLong()).isPositive();
         });
-        assertThat(metricValue(get(connector, "/actuator/prometheus"), "opd_cdc_slot_retained_wal_bytes")).isPositive();
+        assertThat(metricValue(metrics(connector), "opd_cdc_slot_retained_wal_bytes")).isPositive();
+        // and metrics are refused without an access token, health is not
+        assertThat(send(request(connector, "/actuator/prometheus")).statusCode()).isEqualTo(401);
+        assertThat(send(request(connector, "/actuator/health")).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -264,8 +277,9 @@ class OutboxCaptureIT {
     }
 
     private ConfigurableApplicationContext startConnector(TestDatabase db, String... extraArgs) {
-        ConfigurableApplicationContext connector = CdcConnectorApplication.builder()
-                .run(ConnectorArgs.of(db, broker.getBrokersAsString(), extraArgs).toArray(String[]::new));
+        List<String> args = ConnectorArgs.of(db, broker.getBrokersAsString(), extraArgs);
+        args.add("--opd.security.trusted-issuers=" + ISSUER.issuer());
+        ConfigurableApplicationContext connector = CdcConnectorApplication.builder().run(args.toArray(String[]::new));
         connectors.add(connector);
         return connector;
     }
@@ -364,11 +378,24 @@ class OutboxCaptureIT {
     }
 
     private static String get(ConfigurableApplicationContext connector, String path) throws Exception {
-        int port = ((WebServerApplicationContext) connector).getWebServer().getPort();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(request(connector, path)).body();
+    }
+
+    /** The Prometheus scrape, read as operations staff. */
+    private static String metrics(ConfigurableApplicationContext connector) throws Exception {
+        HttpResponse<String> response = send(request(connector, "/actuator/prometheus")
+                .header("Authorization", "Bearer " + ISSUER.token("operations-1", "OPERATIONS")));
+        assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
+    }
+
+    private static HttpRequest.Builder request(ConfigurableApplicationContext connector, String path) {
+        int port = ((WebServerApplicationContext) connector).getWebServer().getPort();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static double metricValue(String scrape, String series) {

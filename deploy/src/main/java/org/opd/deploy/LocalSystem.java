@@ -2,6 +2,7 @@ package org.opd.deploy;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,6 +37,8 @@ public final class LocalSystem implements AutoCloseable {
         try {
             String kafka = system.broker.bootstrapServers();
             LocalSecrets secrets = LocalSecrets.load(config.dataDir());
+            // The orchestrator's embedded authorization server; the other services accept its tokens.
+            String issuer = "http://127.0.0.1:" + config.orchestratorPort();
             // The orchestrator migrates the schema, so it starts first.
             system.startService("orchestrator", OrchestratorApplication.builder(), Map.ofEntries(
                     Map.entry("opd.orchestrator.identity.secret-key", secrets.get(LocalSecrets.IDENTITY_SECRET_KEY)),
@@ -44,14 +47,14 @@ public final class LocalSystem implements AutoCloseable {
                     Map.entry("opd.orchestrator.identity.bootstrap.client-secret", secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_SECRET)),
                     Map.entry("opd.orchestrator.identity.bootstrap.admin-email", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_EMAIL)),
                     Map.entry("opd.orchestrator.identity.bootstrap.admin-password", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_PASSWORD)),
-                    Map.entry("opd.orchestrator.identity.issuer", "http://127.0.0.1:" + config.orchestratorPort()),
+                    Map.entry("opd.orchestrator.identity.issuer", issuer),
                     Map.entry("server.port", config.orchestratorPort()),
                     Map.entry("spring.datasource.url", config.jdbcUrl()),
                     Map.entry("spring.datasource.username", config.pgUser()),
                     Map.entry("spring.datasource.password", config.pgPassword()),
                     Map.entry("opd.orchestrator.redis.host", config.redisHost()),
                     Map.entry("opd.orchestrator.redis.port", config.redisPort())));
-            system.startService("cdc-connector", CdcConnectorApplication.builder(), Map.of(
+            system.startService("cdc-connector", CdcConnectorApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.cdcPort(),
                     "opd.cdc.database.host", config.pgHost(),
                     "opd.cdc.database.port", config.pgPort(),
@@ -61,14 +64,14 @@ public final class LocalSystem implements AutoCloseable {
                     "opd.cdc.kafka-bootstrap-servers", kafka,
                     "opd.cdc.slot-name", config.replicationSlot(),
                     "opd.cdc.publication-name", config.replicationSlot() + "_publication",
-                    "opd.cdc.offset-file", config.dataDir().resolve("cdc/offsets.dat").toAbsolutePath()));
-            system.startService("eta-calculator", EtaCalculatorApplication.builder(), Map.of(
+                    "opd.cdc.offset-file", config.dataDir().resolve("cdc/offsets.dat").toAbsolutePath())));
+            system.startService("eta-calculator", EtaCalculatorApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.etaPort(),
                     "opd.eta.kafka-bootstrap-servers", kafka,
                     "opd.eta.state-dir", config.dataDir().resolve("eta-state").toAbsolutePath(),
                     "opd.eta.redis.host", config.redisHost(),
-                    "opd.eta.redis.port", config.redisPort()));
-            system.startService("notifier", NotifierApplication.builder(), Map.of(
+                    "opd.eta.redis.port", config.redisPort())));
+            system.startService("notifier", NotifierApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.notifierPort(),
                     "spring.datasource.url", config.jdbcUrl(),
                     "spring.datasource.username", config.pgUser(),
@@ -78,7 +81,7 @@ public final class LocalSystem implements AutoCloseable {
                     "opd.notifier.sms.account-sid", config.smsAccountSid(),
                     "opd.notifier.sms.auth-token", config.smsAuthToken(),
                     "opd.notifier.sms.from-number", config.smsFromNumber(),
-                    "opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort()));
+                    "opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort())));
             log.info("OPD system is up: API on http://127.0.0.1:{}; bootstrap credentials in {}", config.orchestratorPort(),
                     config.dataDir().resolve(LocalSecrets.FILE).toAbsolutePath());
             return system;
@@ -90,6 +93,13 @@ public final class LocalSystem implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** The service's properties, and the issuer whose tokens it accepts. */
+    private static Map<String, Object> trusting(String issuer, Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("opd.security.trusted-issuers", issuer);
+        return all;
     }
 
     private void startService(String name, SpringApplicationBuilder builder, Map<String, Object> properties) {

@@ -26,12 +26,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.opd.testsupport.TestDatabase;
+import org.opd.testsupport.TestIssuer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.JedisPooled;
@@ -65,12 +70,14 @@ class QueuePipelineIT {
     private static final Duration SCREEN_DEADLINE = Duration.ofSeconds(30);
     private static final JedisPooled redis = new JedisPooled("127.0.0.1", 6379);
     private static final TestDatabase DATABASE = TestDatabases.migrated();
+    private static final TestIssuer ISSUER = TestIssuer.start();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", DATABASE::jdbcUrl);
         registry.add("spring.datasource.username", DATABASE::user);
         registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("opd.security.trusted-issuers", ISSUER::issuer);
     }
 
     @Autowired
@@ -92,6 +99,7 @@ class QueuePipelineIT {
     @AfterAll
     static void closeRedis() {
         redis.close();
+        ISSUER.close();
         DATABASE.close();
     }
 
@@ -209,8 +217,18 @@ class QueuePipelineIT {
             String health = http.getForObject("/actuator/health", String.class);
             assertThat(health).contains("\"status\":\"UP\"").contains("\"state\":\"RUNNING\"");
         });
-        String metrics = http.getForObject("/actuator/prometheus", String.class);
-        assertThat(metrics).contains("opd_eta_snapshots_published_total", "opd_eta_projection_lag_seconds");
+        assertThat(prometheusWith(null).getStatusCode().value()).isEqualTo(401);
+        ResponseEntity<String> metrics = prometheusWith(ISSUER.token("operations-1", "OPERATIONS"));
+        assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+        assertThat(metrics.getBody()).contains("opd_eta_snapshots_published_total", "opd_eta_projection_lag_seconds");
+    }
+
+    private ResponseEntity<String> prometheusWith(String accessToken) {
+        HttpHeaders headers = new HttpHeaders();
+        if (accessToken != null) {
+            headers.setBearerAuth(accessToken);
+        }
+        return http.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     private void rememberTokens(UUID... tokens) {

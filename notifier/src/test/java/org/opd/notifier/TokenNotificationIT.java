@@ -36,12 +36,14 @@ import org.opd.testsupport.LocalTwilioServer.ReceivedSms;
 import org.opd.testsupport.LocalWhatsAppServer;
 import org.opd.testsupport.LocalWhatsAppServer.ReceivedMessage;
 import org.opd.testsupport.TestDatabase;
+import org.opd.testsupport.TestIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +60,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The whole service: token events and notification requests into a real (in-process KRaft) broker,
  * the patient's details from the local PostgreSQL, messages out to loopback servers speaking
  * Twilio's, WhatsApp Cloud's and FCM v1's APIs, and what {@code notifications_log} records.
+ * Providers call the webhooks without an access token; metrics are read with an operations token
+ * of a test issuer the service is configured to trust.
  * Back-offs are short here: 100 ms doubling up to 400 ms, three attempts; FCM's circuit opens after
  * two failures in a row, for a second.
  */
@@ -110,6 +114,7 @@ class TokenNotificationIT {
     private static final LocalWhatsAppServer WHATSAPP = new LocalWhatsAppServer("v21.0", PHONE_NUMBER_ID, "wa-token");
     private static final LocalFcmServer FCM = new LocalFcmServer("opd-app", "fcm-token");
     private static final Hospital HOSPITAL = Hospital.in(DATABASE);
+    private static final TestIssuer ISSUER = TestIssuer.start();
     private static final AtomicInteger PHONES = new AtomicInteger(200);
 
     @DynamicPropertySource
@@ -123,6 +128,7 @@ class TokenNotificationIT {
         registry.add("opd.notifier.sms.from-number", () -> FROM_NUMBER);
         registry.add("opd.notifier.whatsapp.base-url", WHATSAPP::baseUrl);
         registry.add("opd.notifier.push.base-url", FCM::baseUrl);
+        registry.add("opd.security.trusted-issuers", ISSUER::issuer);
     }
 
     /**
@@ -135,6 +141,7 @@ class TokenNotificationIT {
         SMS.close();
         WHATSAPP.close();
         FCM.close();
+        ISSUER.close();
         DATABASE.close();
     }
 
@@ -394,7 +401,7 @@ class TokenNotificationIT {
         assertThat(attempts).hasSize(3);
         assertThat(Duration.between(attempts.get(1), attempts.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
         assertThat(log(token, Channel.PUSH).get(0).retryCount()).isEqualTo(2);
-        assertThat(http.getForObject("/actuator/prometheus", String.class))
+        assertThat(scrape())
                 .contains("opd_notifier_circuit_open{channel=\"PUSH\"} 0.0");
     }
 
@@ -634,6 +641,21 @@ class TokenNotificationIT {
     }
 
     @Test
+    void keepsMetricsFromCallersWithoutAnOperationsToken() {
+        // Without a token: refused as a problem with the bearer challenge
+        ResponseEntity<String> anonymous = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+        // With a token of a role that does not read metrics: forbidden
+        assertThat(prometheusWith(ISSUER.token("receptionist-1", "RECEPTIONIST")).getStatusCode().value()).isEqualTo(403);
+
+        // while health stays open to probes
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void answersMetasWebhookHandshakeOnlyWithOurVerifyToken() {
         assertThat(http.getForEntity("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444",
                 String.class).getBody()).isEqualTo("1158201444");
@@ -722,9 +744,22 @@ class TokenNotificationIT {
                 token.tokenId(), channel.name());
     }
 
+    /** The Prometheus scrape, read as operations staff. */
+    private String scrape() {
+        ResponseEntity<String> response = prometheusWith(ISSUER.token("operations-1", "OPERATIONS"));
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        return response.getBody();
+    }
+
+    private ResponseEntity<String> prometheusWith(String accessToken) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(accessToken);
+        return http.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
     /** The value of the first Prometheus sample whose name and labels start with {@code prefix}. */
     private double metric(String prefix) {
-        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        String metrics = scrape();
         return metrics.lines()
                 .filter(line -> line.startsWith(prefix))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -20,10 +20,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.DispatcherType;
+
 /**
  * Makes a servlet service an OAuth 2.0 resource server of the trusted issuers. A service that
  * declares no {@link SecurityFilterChain} of its own gets one: health open, other actuator
- * endpoints for ADMIN / OPERATIONS, its {@link PublicPaths} open, everything else authenticated.
+ * endpoints for ADMIN / OPERATIONS, its {@link PublicPaths} open (and error pages of calls let through),
+ * everything else authenticated.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -65,6 +68,8 @@ public class ServiceSecurityAutoConfiguration {
         List<String> open = publicPaths.orderedStream().flatMap(p -> p.patterns().stream()).toList();
         return security.api(http)
                 .authorizeHttpRequests(rules -> {
+                    // The error page of a call already let through (a public path's 400) stays its answer, not a 401.
+                    rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     ServiceSecurity.actuator(rules);
                     if (!open.isEmpty()) {
                         rules.requestMatchers(open.toArray(String[]::new)).permitAll();

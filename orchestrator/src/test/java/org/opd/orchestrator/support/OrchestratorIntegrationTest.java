@@ -3,6 +3,7 @@ package org.opd.orchestrator.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opd.orchestrator.OrchestratorApplication;
+import org.opd.testsupport.TestIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,9 @@ public abstract class OrchestratorIntegrationTest {
     public static final String CONSOLE_REDIRECT = "http://127.0.0.1/console/signed-in";
     public static final String CONSOLE_SECRET = "console-secret-for-integration-tests";
 
+    /** A hospital's own identity provider, independent of the embedded issuer, trusted by configuration. */
+    protected static final TestIssuer HOSPITAL_IDP = TestIssuer.start();
+
     @Autowired
     protected TestRestTemplate rest;
 
@@ -57,6 +61,7 @@ public abstract class OrchestratorIntegrationTest {
         registry.add("spring.datasource.url", () -> SharedDatabase.database().jdbcUrl());
         registry.add("spring.datasource.username", () -> SharedDatabase.database().user());
         registry.add("spring.datasource.password", () -> SharedDatabase.database().password());
+        registry.add("opd.security.trusted-issuers", HOSPITAL_IDP::issuer);
     }
 
     @BeforeEach

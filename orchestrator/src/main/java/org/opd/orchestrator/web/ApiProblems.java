@@ -9,6 +9,8 @@ import org.opd.orchestrator.error.InvalidInputException;
 import org.opd.orchestrator.error.ConflictException;
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.error.ProblemException;
+import org.opd.orchestrator.error.TooManyRequestsException;
+import org.opd.orchestrator.error.UnauthorizedException;
 import org.opd.orchestrator.error.UnavailableException;
 import org.opd.orchestrator.web.Problems.FieldProblem;
 import org.postgresql.util.PSQLException;
@@ -40,7 +42,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 /**
  * Every error of the API as an RFC 7807 problem ({@code application/problem+json}): {@code type},
  * {@code title}, {@code status}, {@code detail}, and the problem's own members: {@code errors}
- * for invalid input, {@code currentStatus} for a refused move, {@code field} for a taken value.
+ * for invalid input, {@code currentStatus} for a refused move, {@code field} for a taken value,
+ * {@code retryAfterSeconds} (and the {@code Retry-After} header) for a reached rate limit.
  * Spring MVC's own errors (unknown path, wrong method, bad id in a path) come out the same way
  * through {@link ResponseEntityExceptionHandler}.
  */
@@ -67,6 +70,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
         return problem(HttpStatus.BAD_REQUEST, e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unauthorized(UnauthorizedException e) {
+        return problem(HttpStatus.UNAUTHORIZED, e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> tooManyRequests(TooManyRequestsException e) {
+        ResponseEntity<Object> response = problem(HttpStatus.TOO_MANY_REQUESTS, e);
+        return ResponseEntity.status(response.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(response.getBody());
     }
 
     @ExceptionHandler

@@ -53,7 +53,9 @@ public final class LocalSystem implements AutoCloseable {
                     Map.entry("spring.datasource.username", config.pgUser()),
                     Map.entry("spring.datasource.password", config.pgPassword()),
                     Map.entry("opd.orchestrator.redis.host", config.redisHost()),
-                    Map.entry("opd.orchestrator.redis.port", config.redisPort())));
+                    Map.entry("opd.orchestrator.redis.port", config.redisPort()),
+                    Map.entry("opd.orchestrator.otp.hash-key", config.otpHashKey()),
+                    Map.entry("opd.orchestrator.otp.message-key", config.otpMessageKey())));
             system.startService("cdc-connector", CdcConnectorApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.cdcPort(),
                     "opd.cdc.database.host", config.pgHost(),
@@ -71,17 +73,19 @@ public final class LocalSystem implements AutoCloseable {
                     "opd.eta.state-dir", config.dataDir().resolve("eta-state").toAbsolutePath(),
                     "opd.eta.redis.host", config.redisHost(),
                     "opd.eta.redis.port", config.redisPort())));
-            system.startService("notifier", NotifierApplication.builder(), trusting(issuer, Map.of(
-                    "server.port", config.notifierPort(),
-                    "spring.datasource.url", config.jdbcUrl(),
-                    "spring.datasource.username", config.pgUser(),
-                    "spring.datasource.password", config.pgPassword(),
-                    "spring.kafka.bootstrap-servers", kafka,
-                    "opd.notifier.sms.base-url", config.smsBaseUrl(),
-                    "opd.notifier.sms.account-sid", config.smsAccountSid(),
-                    "opd.notifier.sms.auth-token", config.smsAuthToken(),
-                    "opd.notifier.sms.from-number", config.smsFromNumber(),
-                    "opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort())));
+            // More than Map.of takes: the notifier needs the database, Kafka, the SMS account and the sign-in key.
+            system.startService("notifier", NotifierApplication.builder(), trusting(issuer, Map.ofEntries(
+                    Map.entry("server.port", config.notifierPort()),
+                    Map.entry("spring.datasource.url", config.jdbcUrl()),
+                    Map.entry("spring.datasource.username", config.pgUser()),
+                    Map.entry("spring.datasource.password", config.pgPassword()),
+                    Map.entry("spring.kafka.bootstrap-servers", kafka),
+                    Map.entry("opd.notifier.sms.base-url", config.smsBaseUrl()),
+                    Map.entry("opd.notifier.sms.account-sid", config.smsAccountSid()),
+                    Map.entry("opd.notifier.sms.auth-token", config.smsAuthToken()),
+                    Map.entry("opd.notifier.sms.from-number", config.smsFromNumber()),
+                    Map.entry("opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort()),
+                    Map.entry("opd.notifier.otp.message-key", config.otpMessageKey()))));
             log.info("OPD system is up: API on http://127.0.0.1:{}; bootstrap credentials in {}", config.orchestratorPort(),
                     config.dataDir().resolve(LocalSecrets.FILE).toAbsolutePath());
             return system;

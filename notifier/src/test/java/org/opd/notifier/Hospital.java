@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.opd.schemas.identity.OneTimeCodeSeal;
 import org.opd.schemas.notification.NotificationRequest;
 import org.opd.schemas.notification.NotificationType;
 import org.opd.schemas.token.BookingType;
@@ -28,6 +29,9 @@ import org.opd.testsupport.TestDatabase;
 final class Hospital {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+
+    /** The sign-in code key of this test run, the orchestrator's and the notifier's (OPD_OTP_MESSAGE_KEY). */
+    static final String MESSAGE_KEY = OneTimeCodeSeal.newKey();
 
     record Token(UUID tokenId, String tokenNumber, UUID patientId, String phone, Instant scheduledTime) {
     }
@@ -68,6 +72,17 @@ final class Hospital {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A patient with no token, who accepts no message of ours (opt-ins off), reading the given language
+     * (null: the default).
+     */
+    UUID patientWithoutOptIns(String phone, String language) throws SQLException {
+        return insert("""
+                INSERT INTO patients (hospital_id, uhid, name, phone, sms_opt_in, whatsapp_opt_in, preferred_language)
+                VALUES (?, ?, 'Ravi Kumar', ?, false, false, ?) RETURNING patient_id
+                """, hospitalId, "UH-" + UUID.randomUUID().toString().substring(0, 8), phone, language);
     }
 
     /** A patient who accepts SMS only (or nothing), and a BOOKED token of theirs, scheduled an hour from now. */

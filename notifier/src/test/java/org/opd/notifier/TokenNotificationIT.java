@@ -125,6 +125,7 @@ class TokenNotificationIT {
         registry.add("opd.notifier.sms.base-url", SMS::baseUrl);
         registry.add("opd.notifier.sms.account-sid", () -> ACCOUNT_SID);
         registry.add("opd.notifier.sms.auth-token", () -> AUTH_TOKEN);
+        registry.add("opd.notifier.otp.message-key", () -> Hospital.MESSAGE_KEY);
         registry.add("opd.notifier.sms.from-number", () -> FROM_NUMBER);
         registry.add("opd.notifier.whatsapp.base-url", WHATSAPP::baseUrl);
         registry.add("opd.notifier.push.base-url", FCM::baseUrl);

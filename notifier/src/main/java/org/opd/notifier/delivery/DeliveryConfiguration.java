@@ -10,6 +10,7 @@ import org.opd.notifier.NotifierProperties;
 import org.opd.notifier.channel.Channel;
 import org.opd.notifier.channel.ChannelSender;
 import org.opd.notifier.channel.ProviderGuard;
+import org.opd.schemas.identity.OneTimeCodeSeal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,7 +23,7 @@ class DeliveryConfiguration {
 
     @Bean
     DeliveryLoop deliveryLoop(NotificationLog notificationLog, SendContexts sendContexts, List<ChannelSender> senders,
-            DeliveryMetrics metrics, MeterRegistry registry, NotifierProperties properties) {
+            DeliveryMetrics metrics, MeterRegistry registry, NotifierProperties properties, OneTimeCodeSeal seal) {
         Clock clock = Clock.systemUTC();
         Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
         Map<Channel, ProviderGuard> guards = new EnumMap<>(Channel.class);
@@ -39,7 +40,7 @@ class DeliveryConfiguration {
         RetryPolicy retryPolicy = new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(),
                 settings.maxBackoff(), RandomGenerator.getDefault());
         return new DeliveryLoop(notificationLog, new DeliveryDispatcher(notificationLog, sendContexts,
-                Map.copyOf(byChannel), Map.copyOf(guards), retryPolicy, metrics, clock), settings);
+                Map.copyOf(byChannel), Map.copyOf(guards), retryPolicy, metrics, seal, clock), settings);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import org.opd.notifier.channel.OutgoingMessage;
 import org.opd.notifier.channel.ProviderGuard;
 import org.opd.notifier.channel.SendException;
 import org.opd.notifier.delivery.SendContexts.SendContext;
+import org.opd.notifier.template.MessageTemplates;
+import org.opd.schemas.identity.OneTimeCodeSeal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -20,6 +22,9 @@ import org.slf4j.MDC;
  * Makes one attempt at one claimed row: checks that the message is still relevant, asks the
  * provider's guard (rate limit, circuit breaker), sends, and records the outcome: SENT, a retry
  * after back-off, or FAILED, in which case a WhatsApp message falls back to SMS.
+ *
+ * <p>A sign-in code is about no token: it goes while it has not expired (a retry included), to the
+ * phone the patient has now, with the code opened from its seal only for the provider's request.
  */
 final class DeliveryDispatcher {
 
@@ -31,22 +36,29 @@ final class DeliveryDispatcher {
     private final Map<Channel, ProviderGuard> guards;
     private final RetryPolicy retryPolicy;
     private final DeliveryMetrics metrics;
+    private final OneTimeCodeSeal seal;
     private final Clock clock;
 
     DeliveryDispatcher(NotificationLog notificationLog, SendContexts sendContexts, Map<Channel, ChannelSender> senders,
-            Map<Channel, ProviderGuard> guards, RetryPolicy retryPolicy, DeliveryMetrics metrics, Clock clock) {
+            Map<Channel, ProviderGuard> guards, RetryPolicy retryPolicy, DeliveryMetrics metrics, OneTimeCodeSeal seal,
+            Clock clock) {
         this.notificationLog = notificationLog;
         this.sendContexts = sendContexts;
         this.senders = senders;
         this.guards = guards;
         this.retryPolicy = retryPolicy;
         this.metrics = metrics;
+        this.seal = seal;
         this.clock = clock;
     }
 
     void attempt(ClaimedNotification row) {
         try (var notificationId = MDC.putCloseable("notificationId", row.notificationId().toString());
              var tokenId = MDC.putCloseable("tokenId", String.valueOf(row.tokenId()))) {
+            if (row.tokenId() == null) {
+                attemptSignInCode(row);
+                return;
+            }
             Optional<SendContext> context = sendContexts.find(row.tokenId());
             if (context.isEmpty()) {
                 notificationLog.markNotSent(row.notificationId(), "Not sent: the token is no longer in the database");
@@ -62,16 +74,39 @@ final class DeliveryDispatcher {
             ChannelSender sender = senders.get(row.channel());
             String address = row.channel() == Channel.PUSH ? context.get().fcmToken() : row.phoneNumber();
             if (sender == null || address == null || address.isBlank()) {
-                notificationLog.markNotSent(row.notificationId(), sender == null
-                        ? "Not sent: the " + row.channel() + " channel is not configured"
-                        : "Not sent: no " + row.channel() + " address for the patient");
-                metrics.failed(row.channel());
+                markUnaddressable(row, sender);
                 fallBack(row);
                 return;
             }
             send(row, sender, new OutgoingMessage(row.notificationId(), context.get().tokenNumber(), address,
                     row.message()));
         }
+    }
+
+    private void attemptSignInCode(ClaimedNotification row) {
+        if (row.expiresAt() == null || !clock.instant().isBefore(row.expiresAt())) {
+            log.info("{} not sent: the code expired", row.type());
+            notificationLog.markNotSent(row.notificationId(), "Not sent: the code expired");
+            metrics.skipped(row.channel());
+            return;
+        }
+        ChannelSender sender = senders.get(row.channel());
+        Optional<String> phone = sendContexts.phoneOf(row.patientId()).filter(number -> !number.isBlank());
+        if (sender == null || phone.isEmpty()) {
+            markUnaddressable(row, sender);
+            return;
+        }
+        String text;
+        try {
+            text = MessageTemplates.revealCode(row.message(), seal.unseal(row.sealedCode(), row.patientId()));
+        } catch (IllegalArgumentException e) {
+            // Another key than the orchestrator's, or altered: retrying would not help.
+            log.error("{} not sent: {}", row.type(), e.getMessage());
+            notificationLog.markNotSent(row.notificationId(), "Not sent: the sealed code does not open");
+            metrics.failed(row.channel());
+            return;
+        }
+        send(row, sender, new OutgoingMessage(row.notificationId(), null, phone.get(), text));
     }
 
     private void send(ClaimedNotification row, ChannelSender sender, OutgoingMessage message) {
@@ -110,6 +145,13 @@ final class DeliveryDispatcher {
             log.warn("{} {} failed after {} attempt(s): {}", row.type(), row.channel(), failedAttempts, e.summary());
             fallBack(row);
         }
+    }
+
+    private void markUnaddressable(ClaimedNotification row, ChannelSender sender) {
+        notificationLog.markNotSent(row.notificationId(), sender == null
+                ? "Not sent: the " + row.channel() + " channel is not configured"
+                : "Not sent: no " + row.channel() + " address for the patient");
+        metrics.failed(row.channel());
     }
 
     /** A WhatsApp message that cannot go becomes an SMS, due now; the delivery loop picks it up. */

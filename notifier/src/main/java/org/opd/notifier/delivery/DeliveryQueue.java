@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where intake puts messages: one PENDING row per token, type and channel, committed before anything
- * is sent, so a replayed event finds the row and sends nothing.
+ * Where intake puts messages: one PENDING row per token, type and channel (per event and channel for a
+ * sign-in code), committed before anything is sent, so a replayed event finds the row and sends nothing.
  */
 public final class DeliveryQueue {
 
@@ -23,6 +23,14 @@ public final class DeliveryQueue {
         if (notificationLog.recordPending(notification).isEmpty()) {
             log.info("{} {} already recorded for this token; not sending it again", notification.type(),
                     notification.channel());
+            return;
+        }
+        loop.wakeUp();
+    }
+
+    public void enqueue(NewSignInCode code) {
+        if (notificationLog.recordPendingSignInCode(code).isEmpty()) {
+            log.info("Sign-in code of event {} already recorded; not sending it again", code.eventId());
             return;
         }
         loop.wakeUp();

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
  *
  * <p>No surrounding transaction: each statement commits on its own, so the PENDING row and then its
  * attempt marker are durable before the message leaves. Times come from the database's clock.
- * {@code retry_count} counts the failed attempts of the row.
+ * {@code retry_count} counts the failed attempts of the row. A sign-in code's row keeps the code only
+ * sealed, and only until its outcome is final: every statement that makes it final clears it.
  */
 @Repository
 class NotificationLog {
@@ -46,6 +47,23 @@ class NotificationLog {
                 .stream().findFirst();
     }
 
+    /**
+     * Records a PENDING sign-in code SMS, due now, and returns its id; empty when its event was recorded
+     * already. No token and no phone number: the phone is read as the message goes out.
+     */
+    Optional<UUID> recordPendingSignInCode(NewSignInCode code) {
+        return jdbc.queryForList("""
+                INSERT INTO notifications_log (patient_id, channel, event_type, message, source_event_id, sealed_code,
+                                               expires_at)
+                VALUES (?, 'SMS', ?, ?, ?, ?, ?)
+                ON CONFLICT (source_event_id, channel) WHERE source_event_id IS NOT NULL DO NOTHING
+                RETURNING notification_id
+                """, UUID.class,
+                code.patientId(), NotificationType.SIGN_IN_CODE.name(), code.maskedText(), code.eventId(),
+                code.sealedCode(), Timestamp.from(code.expiresAt()))
+                .stream().findFirst();
+    }
+
     /** Sets the attempt marker on up to {@code limit} due rows no other notifier is sending, and returns them. */
     List<ClaimedNotification> claimDue(int limit) {
         return jdbc.query("""
@@ -56,7 +74,8 @@ class NotificationLog {
                     ORDER BY next_attempt_at
                     LIMIT ?
                     FOR UPDATE SKIP LOCKED)
-                RETURNING notification_id, token_id, patient_id, channel, event_type, message, phone_number, retry_count
+                RETURNING notification_id, token_id, patient_id, channel, event_type, message, phone_number, retry_count,
+                          sealed_code, expires_at
                 """, (rs, row) -> new ClaimedNotification(
                         rs.getObject("notification_id", UUID.class),
                         rs.getObject("token_id", UUID.class),
@@ -65,7 +84,9 @@ class NotificationLog {
                         NotificationType.valueOf(rs.getString("event_type")),
                         rs.getString("message"),
                         rs.getString("phone_number"),
-                        rs.getInt("retry_count")),
+                        rs.getInt("retry_count"),
+                        rs.getString("sealed_code"),
+                        Optional.ofNullable(rs.getTimestamp("expires_at")).map(Timestamp::toInstant).orElse(null)),
                 limit);
     }
 
@@ -75,7 +96,7 @@ class NotificationLog {
                 UPDATE notifications_log
                 SET delivery_status = CASE WHEN delivery_status = 'PENDING' THEN 'SENT' ELSE delivery_status END,
                     external_id = ?, sent_at = COALESCE(sent_at, now()), failed_reason = NULL,
-                    attempt_started_at = NULL
+                    attempt_started_at = NULL, sealed_code = NULL
                 WHERE notification_id = ?
                 """, externalId, notificationId);
     }
@@ -104,7 +125,7 @@ class NotificationLog {
         jdbc.update("""
                 UPDATE notifications_log
                 SET delivery_status = 'FAILED', failed_reason = ?, retry_count = retry_count + 1,
-                    attempt_started_at = NULL
+                    attempt_started_at = NULL, sealed_code = NULL
                 WHERE notification_id = ?
                 """, reason, notificationId);
     }
@@ -113,7 +134,7 @@ class NotificationLog {
     void markNotSent(UUID notificationId, String reason) {
         jdbc.update("""
                 UPDATE notifications_log
-                SET delivery_status = 'FAILED', failed_reason = ?, attempt_started_at = NULL
+                SET delivery_status = 'FAILED', failed_reason = ?, attempt_started_at = NULL, sealed_code = NULL
                 WHERE notification_id = ?
                 """, reason, notificationId);
     }
@@ -126,7 +147,7 @@ class NotificationLog {
     int reconcileInFlight(Duration inFlightTimeout) {
         return jdbc.update("""
                 UPDATE notifications_log
-                SET delivery_status = 'FAILED', failed_reason = ?, attempt_started_at = NULL
+                SET delivery_status = 'FAILED', failed_reason = ?, attempt_started_at = NULL, sealed_code = NULL
                 WHERE delivery_status = 'PENDING' AND attempt_started_at < now() - make_interval(secs => ?)
                 """, OUTCOME_UNKNOWN, seconds(inFlightTimeout));
     }

@@ -23,6 +23,8 @@ final class Relevance {
             case CALL_NOW -> status.isInLine() && called;
             case CANCELLED -> status == TokenStatus.CANCELLED;
             case RESCHEDULED -> status == TokenStatus.RESCHEDULED;
+            // About no token: its expiry decides (DeliveryDispatcher); one tied to a token is a mistake.
+            case SIGN_IN_CODE -> false;
         };
         if (relevant) {
             return Optional.empty();

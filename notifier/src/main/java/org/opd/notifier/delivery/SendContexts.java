@@ -7,7 +7,10 @@ import org.opd.schemas.token.TokenStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** What must be read fresh just before a message goes out: the token's state and the patient's device. */
+/**
+ * What must be read fresh just before a message goes out: the token's state and the patient's device,
+ * or, for a message about no token, the patient's phone.
+ */
 @Repository
 class SendContexts {
 
@@ -34,5 +37,11 @@ class SendContexts {
                 """, (rs, row) -> new SendContext(TokenStatus.valueOf(rs.getString("status")), rs.getBoolean("called"),
                         rs.getString("token_number"), rs.getString("fcm_token")),
                 tokenId).stream().findFirst();
+    }
+
+    /** The patient's phone as registered; empty when the patient is gone. */
+    Optional<String> phoneOf(UUID patientId) {
+        return jdbc.queryForList("SELECT phone FROM patients WHERE patient_id = ?", String.class, patientId)
+                .stream().findFirst();
     }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.opd.notifier.LogSafe;
 import org.opd.notifier.NotifierProperties;
+import org.opd.schemas.identity.OneTimeCodeIssued;
 import org.opd.schemas.kafka.EventHeaders;
 import org.opd.schemas.kafka.Topic;
 import org.opd.schemas.kafka.TopicProvisioner;
@@ -32,7 +33,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
- * How {@code opd.token-events} and {@code opd.notification-requests} are consumed: values read with
+ * How {@code opd.token-events}, {@code opd.notification-requests} and {@code opd.identity-events} are consumed: values read with
  * the contract's JSON serde, offsets committed per record after handling, failures retried with a
  * bounded exponential back-off and then logged and skipped. A record that cannot be read at all is
  * not retried: it is logged by event id and offset and skipped at once, so it never blocks its
@@ -44,6 +45,7 @@ class ConsumerConfiguration {
     static final String GROUP_ID = "opd-notifier";
     static final String TOKEN_EVENTS_FACTORY = "tokenEventsContainerFactory";
     static final String NOTIFICATION_REQUESTS_FACTORY = "notificationRequestsContainerFactory";
+    static final String IDENTITY_EVENTS_FACTORY = "identityEventsContainerFactory";
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerConfiguration.class);
 
@@ -59,11 +61,17 @@ class ConsumerConfiguration {
         return containerFactory(Topics.NOTIFICATION_REQUESTS, kafka, sslBundles, properties);
     }
 
+    @Bean(IDENTITY_EVENTS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, OneTimeCodeIssued> identityEventsContainerFactory(
+            KafkaProperties kafka, SslBundles sslBundles, NotifierProperties properties) {
+        return containerFactory(Topics.IDENTITY_EVENTS, kafka, sslBundles, properties);
+    }
+
     /** Creates the topics if this service starts before the ones that publish to them. */
     @Bean
     SmartInitializingSingleton consumedTopics(KafkaProperties kafka, NotifierProperties properties) {
         return () -> TopicProvisioner.ensureExist(String.join(",", kafka.getBootstrapServers()),
-                (short) properties.topicReplicationFactor(), List.of(Topics.TOKEN_EVENTS, Topics.NOTIFICATION_REQUESTS));
+                (short) properties.topicReplicationFactor(), List.of(Topics.TOKEN_EVENTS, Topics.NOTIFICATION_REQUESTS, Topics.IDENTITY_EVENTS));
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> containerFactory(Topic<String, V> topic,
@@ -104,6 +112,9 @@ class ConsumerConfiguration {
         }
         if (record.value() instanceof NotificationRequest request) {
             return String.valueOf(request.requestId());
+        }
+        if (record.value() instanceof OneTimeCodeIssued issued) {
+            return String.valueOf(issued.eventId());
         }
         return Optional.ofNullable(record.headers().lastHeader(EventHeaders.EVENT_ID))
                 .map(Header::value)

@@ -9,14 +9,15 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * UP while the consumers of {@code opd.token-events} and {@code opd.notification-requests} run;
+ * UP while the consumers of {@code opd.token-events}, {@code opd.notification-requests} and {@code opd.identity-events} run;
  * without them no patient hears from us. Shown as {@code notifierListeners}.
  */
 @Component("notifierListeners")
 class ListenersHealthIndicator extends AbstractHealthIndicator {
 
     private static final List<String> LISTENERS =
-            List.of(TokenEventsListener.LISTENER_ID, NotificationRequestsListener.LISTENER_ID);
+            List.of(TokenEventsListener.LISTENER_ID, NotificationRequestsListener.LISTENER_ID,
+                    OneTimeCodesListener.LISTENER_ID);
 
     private final KafkaListenerEndpointRegistry registry;
 

@@ -25,6 +25,12 @@ public final class MessageTemplates {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /**
+     * Stands for the code in a sign-in message as logged: the code is put in only as the message goes
+     * out ({@link #revealCode}), so the text that {@code notifications_log} keeps never holds it.
+     */
+    public static final String CODE_MASK = "••••••";
+
     private final String defaultLanguage;
 
     public MessageTemplates(String defaultLanguage) {
@@ -36,8 +42,11 @@ public final class MessageTemplates {
 
     /** @param language the patient's preferred language, or null; one without messages gets the default */
     public String render(NotificationType type, MessageFacts facts, String language) {
-        Locale locale = Locale.forLanguageTag(language != null && LANGUAGES.contains(language) ? language : defaultLanguage);
-        ResourceBundle bundle = ResourceBundle.getBundle("templates.messages", locale, NO_FALLBACK);
+        if (type == NotificationType.SIGN_IN_CODE) {
+            throw new IllegalArgumentException("A sign-in code is about no token: use signInCode()");
+        }
+        Locale locale = locale(language);
+        ResourceBundle bundle = bundle(locale);
         DateTimeFormatter time = DateTimeFormatter.ofPattern(bundle.getString("time.pattern"), locale);
         Map<String, String> values = Map.of(
                 "token", facts.tokenNumber(),
@@ -49,6 +58,37 @@ public final class MessageTemplates {
                 "eta", number(facts.etaMinutes()),
                 "delay", number(facts.delayMinutes()),
                 "link", facts.statusLink().toString());
+        return fill(type, bundle, values);
+    }
+
+    /**
+     * The sign-in message with the code masked ({@link #CODE_MASK}): what is logged. {@link #revealCode}
+     * makes the text that is sent.
+     *
+     * @param validMinutes how long the code works, as the patient is told
+     */
+    public String signInCode(long validMinutes, String language) {
+        return fill(NotificationType.SIGN_IN_CODE, bundle(locale(language)),
+                Map.of("code", CODE_MASK, "minutes", Long.toString(validMinutes)));
+    }
+
+    /** The text to send: the masked sign-in message with the code in place of the mask. */
+    public static String revealCode(String maskedText, String code) {
+        if (!maskedText.contains(CODE_MASK)) {
+            throw new IllegalArgumentException("The message has no place for the code");
+        }
+        return maskedText.replace(CODE_MASK, code);
+    }
+
+    private Locale locale(String language) {
+        return Locale.forLanguageTag(language != null && LANGUAGES.contains(language) ? language : defaultLanguage);
+    }
+
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle("templates.messages", locale, NO_FALLBACK);
+    }
+
+    private static String fill(NotificationType type, ResourceBundle bundle, Map<String, String> values) {
         Matcher placeholders = PLACEHOLDER.matcher(bundle.getString(type.name()));
         StringBuilder text = new StringBuilder();
         while (placeholders.find()) {

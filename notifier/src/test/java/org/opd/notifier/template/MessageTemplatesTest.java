@@ -1,6 +1,7 @@
 package org.opd.notifier.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.URI;
 import java.time.Instant;
@@ -67,8 +68,28 @@ class MessageTemplatesTest {
         assertThat(templates.render(NotificationType.CANCELLED, facts, "ta")).contains("has been cancelled");
     }
 
+    @Test
+    void writesTheSignInCodeMaskedInThePatientsLanguageAndRevealsItOnlyForSending() {
+        String logged = templates.signInCode(5, "en");
+
+        assertThat(logged).isEqualTo("Your OPD sign-in code is " + MessageTemplates.CODE_MASK
+                + ". It expires in 5 minutes. Do not share it with anyone.");
+        assertThat(MessageTemplates.revealCode(logged, "042917"))
+                .isEqualTo("Your OPD sign-in code is 042917. It expires in 5 minutes. Do not share it with anyone.");
+        assertThat(MessageTemplates.revealCode(templates.signInCode(5, "hi"), "042917"))
+                .contains("042917", "5 मिनट").doesNotContain(MessageTemplates.CODE_MASK);
+        assertThat(templates.signInCode(5, "ta")).startsWith("Your OPD sign-in code");
+    }
+
+    @Test
+    void writesNoTokenTemplateForASignInCode() {
+        assertThatIllegalArgumentException().isThrownBy(() -> templates.render(NotificationType.SIGN_IN_CODE,
+                facts(Instant.parse("2026-03-12T05:00:00Z")), "en"));
+        assertThatIllegalArgumentException().isThrownBy(() -> MessageTemplates.revealCode("no mask", "042917"));
+    }
+
     @ParameterizedTest
-    @EnumSource(NotificationType.class)
+    @EnumSource(value = NotificationType.class, mode = EnumSource.Mode.EXCLUDE, names = "SIGN_IN_CODE")
     void everyTypeHasATextInEveryLanguageWithTheTokenAndTheLinkButNoPhoneNumber(NotificationType type) {
         for (String language : MessageTemplates.LANGUAGES) {
             String message = templates.render(type, facts(Instant.parse("2026-03-12T05:00:00Z")), language);

@@ -101,6 +101,10 @@ final class ApiAccess {
             .add(POST, "/api-clients", ROLES_ONLY, null, ADMIN)
             .query(GET, "/api-clients", filters(Resource.HOSPITAL), ADMIN)
             .add(POST, "/api-clients/{credentialId}/revoke", ROLES_ONLY, null, ADMIN)
+            // Patients sign in by a code to their phone (limited by rate), then renew their session.
+            .open(POST, "/patient-sessions/codes")
+            .open(POST, "/patient-sessions")
+            .add(POST, "/patient-sessions/renew", ROLES_ONLY, null, PATIENT)
             // Who read or changed which patient's record.
             .query(GET, "/audit", filters(Resource.HOSPITAL, Resource.PATIENT), ADMIN)
             .build();

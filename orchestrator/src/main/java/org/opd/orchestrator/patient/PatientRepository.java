@@ -3,6 +3,8 @@ package org.opd.orchestrator.patient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,6 +80,17 @@ public class PatientRepository {
                 .param("id", patientId)
                 .query(PatientRepository::map).optional()
                 .orElseThrow(() -> new NotFoundException("patient", patientId));
+    }
+
+    /** The hospital's patients registered with any of the numbers (exactly as written at registration), oldest first. */
+    List<Patient> withPhoneAmong(UUID hospitalId, Collection<String> phones) {
+        return jdbc.sql("""
+                        SELECT * FROM patients WHERE hospital_id = :hospitalId AND phone IN (:phones)
+                        ORDER BY created_at, patient_id
+                        """)
+                .param("hospitalId", hospitalId)
+                .param("phones", List.copyOf(phones))
+                .query(PatientRepository::map).list();
     }
 
     /** @param phone the exact number as registered */

@@ -1,5 +1,7 @@
 package org.opd.orchestrator.patient;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.opd.orchestrator.hospital.HospitalRepository;
@@ -35,6 +37,15 @@ public class PatientService {
     @Transactional
     public Patient updateContact(UUID patientId, PatientContact contact) {
         return patients.updateContact(patientId, contact);
+    }
+
+    /**
+     * The hospital's patients whose phone, as registered, is one of {@code phones}, oldest first.
+     * Numbers are stored as given at registration, so callers pass every written form they accept.
+     */
+    @Transactional(readOnly = true)
+    public List<Patient> withPhoneAmong(UUID hospitalId, Collection<String> phones) {
+        return phones.isEmpty() ? List.of() : patients.withPhoneAmong(hospitalId, phones);
     }
 
     @Transactional(readOnly = true)

@@ -9,7 +9,8 @@ import org.opd.orchestrator.error.InvalidInputException;
 import org.opd.orchestrator.error.ConflictException;
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.error.ProblemException;
-import org.opd.orchestrator.error.SignInRefusedException;
+import org.opd.orchestrator.error.TooManyRequestsException;
+import org.opd.orchestrator.error.UnauthorizedException;
 import org.opd.orchestrator.error.UnavailableException;
 import org.opd.orchestrator.web.Problems.FieldProblem;
 import org.opd.security.RequestTooLargeException;
@@ -42,7 +43,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 /**
  * Every error of the API as an RFC 7807 problem ({@code application/problem+json}): {@code type},
  * {@code title}, {@code status}, {@code detail}, and the problem's own members: {@code errors}
- * for invalid input, {@code currentStatus} for a refused move, {@code field} for a taken value.
+ * for invalid input, {@code currentStatus} for a refused move, {@code field} for a taken value,
+ * {@code retryAfterSeconds} (and the {@code Retry-After} header) for a reached rate limit.
  * Spring MVC's own errors (unknown path, wrong method, bad id in a path) come out the same way
  * through {@link ResponseEntityExceptionHandler}.
  */
@@ -72,10 +74,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> signInRefused(SignInRefusedException e) {
+    ResponseEntity<Object> unauthorized(UnauthorizedException e) {
         ResponseEntity<Object> problem = problem(HttpStatus.UNAUTHORIZED, e);
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(problem.getBody());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> tooManyRequests(TooManyRequestsException e) {
+        ResponseEntity<Object> response = problem(HttpStatus.TOO_MANY_REQUESTS, e);
+        return ResponseEntity.status(response.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(response.getBody());
     }
 
     @ExceptionHandler

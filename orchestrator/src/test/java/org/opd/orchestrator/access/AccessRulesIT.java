@@ -92,6 +92,9 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/api-clients?hospitalId={hospitalId}     | ADMIN",
             "POST /api/v1/api-clients/{credentialId}/revoke       | ADMIN",
             "GET  /api/v1/audit?hospitalId={hospitalId}           | ADMIN",
+            "POST /api/v1/patient-sessions/codes                  | " + EVERYONE,
+            "POST /api/v1/patient-sessions                        | " + EVERYONE,
+            "POST /api/v1/patient-sessions/renew                  | PATIENT",
     };
     private static final Set<Role> TESTED = Set.of(Role.ADMIN, Role.RECEPTIONIST, Role.NURSE, Role.DOCTOR, Role.DEPARTMENT_HEAD,
             Role.OPERATIONS, Role.DISPLAY);

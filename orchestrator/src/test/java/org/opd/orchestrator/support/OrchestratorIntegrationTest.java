@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opd.orchestrator.OrchestratorApplication;
 import org.opd.testsupport.TestIssuer;
+import org.opd.schemas.identity.OneTimeCodeSeal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,12 +57,18 @@ public abstract class OrchestratorIntegrationTest {
 
     protected Api api;
 
+    /** The sign-in code keys of this test run (from the environment in production), the same for every context. */
+    protected static final String OTP_HASH_KEY = OneTimeCodeSeal.newKey();
+    protected static final String OTP_MESSAGE_KEY = OneTimeCodeSeal.newKey();
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> SharedDatabase.database().jdbcUrl());
         registry.add("spring.datasource.username", () -> SharedDatabase.database().user());
         registry.add("spring.datasource.password", () -> SharedDatabase.database().password());
         registry.add("opd.security.trusted-issuers", HOSPITAL_IDP::issuer);
+        registry.add("opd.orchestrator.otp.hash-key", () -> OTP_HASH_KEY);
+        registry.add("opd.orchestrator.otp.message-key", () -> OTP_MESSAGE_KEY);
     }
 
     @BeforeEach

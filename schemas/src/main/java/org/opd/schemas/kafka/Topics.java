@@ -5,12 +5,13 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.opd.schemas.alert.OperationsAlert;
 import org.opd.schemas.doctor.DoctorEvent;
+import org.opd.schemas.identity.OneTimeCodeIssued;
 import org.opd.schemas.notification.NotificationRequest;
 import org.opd.schemas.queue.EtaChange;
 import org.opd.schemas.queue.QueueSnapshot;
 import org.opd.schemas.token.TokenEvent;
 
-/** Every topic of the system, with its key and value serdes. Keys are doctor ids. */
+/** Every topic of the system, with its key and value serdes. Keys are doctor ids unless a topic says otherwise. */
 public final class Topics {
 
     /** Partitions of every doctor-keyed topic; equal counts keep them co-partitioned. */
@@ -41,14 +42,27 @@ public final class Topics {
     public static final Topic<String, OperationsAlert> ALERTS = new Topic<>("opd.alerts",
             Serdes.String(), new JsonSerde<>(OperationsAlert.class), DOCTOR_PARTITIONS, true);
 
-    public static final List<Topic<?, ?>> ALL =
-            List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, ETA_CHANGES, NOTIFICATION_REQUESTS, ALERTS);
+    /** Partitions of the patient-keyed identity topic; it carries sign-ins, far fewer than queue changes. */
+    public static final int IDENTITY_PARTITIONS = 3;
+
+    /**
+     * Sign-in events from the outbox, key = patient id: so far only {@link OneTimeCodeIssued}, whose code
+     * travels sealed. A second event type on this topic needs a common supertype for the serde.
+     */
+    public static final Topic<String, OneTimeCodeIssued> IDENTITY_EVENTS = new Topic<>("opd.identity-events",
+            Serdes.String(), new JsonSerde<>(OneTimeCodeIssued.class), IDENTITY_PARTITIONS, false);
+
+    public static final List<Topic<?, ?>> ALL = List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, ETA_CHANGES,
+            NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS);
 
     /** Outbox aggregate type of token events; the cdc-connector routes it to {@link #TOKEN_EVENTS}. */
     public static final String TOKEN_AGGREGATE = "token-events";
 
     /** Outbox aggregate type of doctor events; routed to {@link #DOCTOR_EVENTS}. */
     public static final String DOCTOR_AGGREGATE = "doctor-events";
+
+    /** Outbox aggregate type of identity events; routed to {@link #IDENTITY_EVENTS}. */
+    public static final String IDENTITY_AGGREGATE = "identity-events";
 
     private Topics() {
     }

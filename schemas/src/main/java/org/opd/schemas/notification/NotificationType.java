@@ -1,12 +1,14 @@
 package org.opd.schemas.notification;
 
 /** Why a patient should hear from us. TOKEN_CREATED, RESCHEDULED and CANCELLED follow token
- * events directly; the others are decided by the eta-calculator from the live queue. */
+ * events directly; T_MINUS_3, CALL_NOW and DOCTOR_DELAYED are decided by the eta-calculator from the
+ * live queue; SIGN_IN_CODE follows an identity event and is about no token. */
 public enum NotificationType {
     TOKEN_CREATED,
     T_MINUS_3,
     CALL_NOW,
     RESCHEDULED,
     CANCELLED,
-    DOCTOR_DELAYED
+    DOCTOR_DELAYED,
+    SIGN_IN_CODE
 }

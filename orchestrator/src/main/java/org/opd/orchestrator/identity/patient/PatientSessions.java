@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
 
-import org.opd.orchestrator.error.SignInRefusedException;
+import org.opd.orchestrator.error.UnauthorizedException;
 
 /**
  * Patients' sessions: an access token of this issuer for the patients registered with the phone
@@ -81,7 +81,7 @@ public class PatientSessions {
     }
 
     /** The session's hour is over: the patient signs in again with a new code. */
-    public static class SessionOverException extends SignInRefusedException {
+    public static class SessionOverException extends UnauthorizedException {
 
         SessionOverException(Duration absolute) {
             super("session-over", "Session over", "A patient session lasts at most " + absolute.toMinutes()

@@ -1,6 +1,8 @@
 package org.opd.orchestrator.identity.server;
 
+import java.util.ArrayList;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.opd.orchestrator.identity.RoleScope;
 import org.opd.orchestrator.identity.client.ApiClient;
@@ -55,7 +57,8 @@ class CallerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     }
 
     private static void scope(JwtClaimsSet.Builder claims, RoleScope scope) {
-        claims.claim(Claims.ROLES, scope.roles().stream().map(Role::name).sorted().toList());
+        // An ArrayList: the server stores the claims with Spring Security's Jackson allowlist, which has no List.of.
+        claims.claim(Claims.ROLES, scope.roles().stream().map(Role::name).sorted().collect(Collectors.toCollection(ArrayList::new)));
         optional(claims, Claims.HOSPITAL_ID, scope.hospitalId());
         optional(claims, Claims.DEPT_ID, scope.deptId());
         optional(claims, Claims.DOCTOR_ID, scope.doctorId());

@@ -24,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
+import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
 
@@ -127,6 +128,12 @@ class StaffSignInIT extends OrchestratorIntegrationTest {
         JsonNode claims = payload(tokens.path("access_token").asText());
         assertThat(claims.path("roles")).extracting(JsonNode::asText).containsExactly("RECEPTIONIST");
         assertThat(claims.path("hospital_id").asText()).isEqualTo(clinic.hospitalId);
+
+        // And once an administrator disables the account, its token is refused at once
+        Api desk = api.as(tokens.path("access_token").asText());
+        assertThat(desk.get("/hospitals/" + clinic.hospitalId + "/patients").status()).isEqualTo(200);
+        api.as(api.callers().bootstrap()).post("/staff-accounts/" + claims.path("sub").asText() + "/disable");
+        assertThat(desk.get("/hospitals/" + clinic.hospitalId + "/patients").status()).isEqualTo(401);
     }
 
     private String authorizeUrl(String verifier) throws Exception {

@@ -16,8 +16,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 
+import org.opd.schemas.identity.OneTimeCodeSeal;
+
 /**
- * The secrets of a local system: taken from the environment when set there, otherwise made once
+ * The secrets of a local system (bootstrap credentials, TOTP sealing and token signing keys, the
+ * keys of patients' sign-in codes): taken from the environment when set there, otherwise made once
  * and kept in {@code <data dir>/secrets.env} (readable by its owner only), so that the bootstrap
  * credentials, sealed TOTP secrets and signed tokens stay good across restarts of the runner. A
  * shell reads the file with {@code . var/secrets.env}.
@@ -31,6 +34,9 @@ public final class LocalSecrets {
     public static final String BOOTSTRAP_ADMIN_PASSWORD = "OPD_BOOTSTRAP_ADMIN_PASSWORD";
     public static final String IDENTITY_SECRET_KEY = "OPD_IDENTITY_SECRET_KEY";
     public static final String IDENTITY_SIGNING_KEY = "OPD_IDENTITY_SIGNING_KEY";
+    public static final String OTP_HASH_KEY = "OPD_ORCHESTRATOR_OTP_HASH_KEY";
+    /** Shared by the orchestrator, which seals sign-in codes, and the notifier, which opens them. */
+    public static final String OTP_MESSAGE_KEY = "OPD_OTP_MESSAGE_KEY";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -51,6 +57,8 @@ public final class LocalSecrets {
         made.put(BOOTSTRAP_ADMIN_PASSWORD, () -> random(18));
         made.put(IDENTITY_SECRET_KEY, () -> random(32));
         made.put(IDENTITY_SIGNING_KEY, LocalSecrets::signingKey);
+        made.put(OTP_HASH_KEY, OneTimeCodeSeal::newKey);
+        made.put(OTP_MESSAGE_KEY, OneTimeCodeSeal::newKey);
         boolean changed = false;
         for (Map.Entry<String, Supplier<String>> secret : made.entrySet()) {
             String name = secret.getKey();

@@ -54,8 +54,8 @@ public final class LocalSystem implements AutoCloseable {
                     Map.entry("spring.datasource.password", config.pgPassword()),
                     Map.entry("opd.orchestrator.redis.host", config.redisHost()),
                     Map.entry("opd.orchestrator.redis.port", config.redisPort()),
-                    Map.entry("opd.orchestrator.otp.hash-key", config.otpHashKey()),
-                    Map.entry("opd.orchestrator.otp.message-key", config.otpMessageKey())));
+                    Map.entry("opd.orchestrator.otp.hash-key", secrets.get(LocalSecrets.OTP_HASH_KEY)),
+                    Map.entry("opd.orchestrator.otp.message-key", secrets.get(LocalSecrets.OTP_MESSAGE_KEY))));
             system.startService("cdc-connector", CdcConnectorApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.cdcPort(),
                     "opd.cdc.database.host", config.pgHost(),
@@ -85,7 +85,7 @@ public final class LocalSystem implements AutoCloseable {
                     Map.entry("opd.notifier.sms.auth-token", config.smsAuthToken()),
                     Map.entry("opd.notifier.sms.from-number", config.smsFromNumber()),
                     Map.entry("opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort()),
-                    Map.entry("opd.notifier.otp.message-key", config.otpMessageKey()))));
+                    Map.entry("opd.notifier.otp.message-key", secrets.get(LocalSecrets.OTP_MESSAGE_KEY)))));
             log.info("OPD system is up: API on http://127.0.0.1:{}; bootstrap credentials in {}", config.orchestratorPort(),
                     config.dataDir().resolve(LocalSecrets.FILE).toAbsolutePath());
             return system;

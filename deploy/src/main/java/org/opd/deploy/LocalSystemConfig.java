@@ -2,17 +2,11 @@ package org.opd.deploy;
 
 import java.nio.file.Path;
 
-import org.opd.schemas.identity.OneTimeCodeSeal;
-
 /**
  * Where the all-in-one system finds PostgreSQL and Redis, where it keeps its own data, and
  * the ports of its services. {@link #fromEnvironment()} reads the OPD_* variables that the
  * README documents.
- *
- * @param otpHashKey    the key sign-in codes are stored under (OPD_ORCHESTRATOR_OTP_HASH_KEY)
- * @param otpMessageKey the key sign-in codes travel sealed under, to the notifier (OPD_OTP_MESSAGE_KEY); both
- *                      are made afresh for each run when the environment has none, so a code issued before a
- *                      restart then no longer works, which a 5-minute code can bear
+ * Secrets are not here: {@link LocalSecrets} keeps them.
  */
 public record LocalSystemConfig(
         String pgHost,
@@ -32,19 +26,7 @@ public record LocalSystemConfig(
         String smsBaseUrl,
         String smsAccountSid,
         String smsAuthToken,
-        String smsFromNumber,
-        String otpHashKey,
-        String otpMessageKey) {
-
-    /** Without sign-in keys: each run makes its own. */
-    public LocalSystemConfig(String pgHost, int pgPort, String pgDatabase, String pgUser, String pgPassword,
-            String redisHost, int redisPort, Path dataDir, int kafkaPort, int orchestratorPort, int etaPort,
-            int notifierPort, int cdcPort, String replicationSlot, String smsBaseUrl, String smsAccountSid,
-            String smsAuthToken, String smsFromNumber) {
-        this(pgHost, pgPort, pgDatabase, pgUser, pgPassword, redisHost, redisPort, dataDir, kafkaPort,
-                orchestratorPort, etaPort, notifierPort, cdcPort, replicationSlot, smsBaseUrl, smsAccountSid,
-                smsAuthToken, smsFromNumber, OneTimeCodeSeal.newKey(), OneTimeCodeSeal.newKey());
-    }
+        String smsFromNumber) {
 
     public static LocalSystemConfig fromEnvironment() {
         return new LocalSystemConfig(
@@ -65,9 +47,7 @@ public record LocalSystemConfig(
                 env("OPD_SMS_BASE_URL", "https://api.twilio.com"),
                 env("OPD_SMS_ACCOUNT_SID", "not-configured"),
                 env("OPD_SMS_AUTH_TOKEN", "not-configured"),
-                env("OPD_SMS_FROM", "+10000000000"),
-                env("OPD_ORCHESTRATOR_OTP_HASH_KEY", OneTimeCodeSeal.newKey()),
-                env("OPD_OTP_MESSAGE_KEY", OneTimeCodeSeal.newKey()));
+                env("OPD_SMS_FROM", "+10000000000"));
     }
 
     public String jdbcUrl() {

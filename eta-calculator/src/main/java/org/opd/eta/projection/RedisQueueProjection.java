@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.opd.schemas.kafka.JsonSerde;
+import org.opd.schemas.live.LiveStateKeys;
+import org.opd.schemas.live.TokenDetailsField;
 import org.opd.schemas.queue.QueueSnapshot;
 import org.opd.schemas.queue.QueuedToken;
 
@@ -25,7 +27,7 @@ import redis.clients.jedis.UnifiedJedis;
 public class RedisQueueProjection {
 
     private static final String SCRIPT = loadScript("project-snapshot.lua");
-    private static final List<String> NOT_IN_LINE_FIELDS = List.of("position", "etaMinutesP50", "etaMinutesP90");
+    private static final List<String> NOT_IN_LINE_FIELDS = List.of(TokenDetailsField.names(TokenDetailsField.IN_LINE_ONLY));
 
     private final UnifiedJedis redis;
     private final Duration statusTtl;
@@ -46,16 +48,15 @@ public class RedisQueueProjection {
             throw new IllegalArgumentException("Queue snapshot version " + snapshot.version() + " lacks its doctor or department id");
         }
         String doctorId = snapshot.doctorId().toString();
-        String deptId = snapshot.deptId().toString();
         String version = Long.toString(snapshot.version());
 
         List<String> keys = new ArrayList<>(List.of(
-                "queue:doctor:" + doctorId + ":version",
-                "queue:doctor:" + doctorId + ":active",
-                "doctor:" + doctorId + ":current",
-                "doctor:" + doctorId + ":status",
-                "dept:" + deptId + ":queue_count",
-                "dept:" + deptId + ":in_line_by_doctor"));
+                LiveStateKeys.doctorQueueVersion(snapshot.doctorId()),
+                LiveStateKeys.doctorQueue(snapshot.doctorId()),
+                LiveStateKeys.doctorCurrentToken(snapshot.doctorId()),
+                LiveStateKeys.doctorStatus(snapshot.doctorId()),
+                LiveStateKeys.departmentQueueCount(snapshot.deptId()),
+                LiveStateKeys.departmentInLineByDoctor(snapshot.deptId())));
         List<Object> activeMembers = new ArrayList<>();
         List<Map<String, Object>> details = new ArrayList<>();
         for (QueuedToken token : snapshot.waiting()) {
@@ -89,14 +90,14 @@ public class RedisQueueProjection {
     }
 
     private static String detailsKey(QueuedToken token) {
-        return "token:" + token.tokenId() + ":details";
+        return LiveStateKeys.tokenDetails(token.tokenId());
     }
 
     private static Map<String, Object> inLineDetails(QueuedToken token, String doctorId, String version) {
         Map<String, String> fields = commonFields(token, doctorId, version);
-        fields.put("position", token.position().toString());
-        fields.put("etaMinutesP50", token.etaMinutesP50().toString());
-        fields.put("etaMinutesP90", token.etaMinutesP90().toString());
+        fields.put(TokenDetailsField.POSITION.field(), token.position().toString());
+        fields.put(TokenDetailsField.ETA_MINUTES_P50.field(), token.etaMinutesP50().toString());
+        fields.put(TokenDetailsField.ETA_MINUTES_P90.field(), token.etaMinutesP90().toString());
         return Map.of("set", fields, "del", List.of(), "ttl", 0);
     }
 
@@ -107,12 +108,12 @@ public class RedisQueueProjection {
     private static Map<String, String> commonFields(QueuedToken token, String doctorId, String version) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (token.tokenNumber() != null) {
-            fields.put("tokenNumber", token.tokenNumber());
+            fields.put(TokenDetailsField.TOKEN_NUMBER.field(), token.tokenNumber());
         }
-        fields.put("status", token.status().name());
-        fields.put("priority", Integer.toString(token.priority()));
-        fields.put("doctorId", doctorId);
-        fields.put("version", version);
+        fields.put(TokenDetailsField.STATUS.field(), token.status().name());
+        fields.put(TokenDetailsField.PRIORITY.field(), Integer.toString(token.priority()));
+        fields.put(TokenDetailsField.DOCTOR_ID.field(), doctorId);
+        fields.put(TokenDetailsField.VERSION.field(), version);
         return fields;
     }
 

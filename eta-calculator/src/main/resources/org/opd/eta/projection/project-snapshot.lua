@@ -1,6 +1,7 @@
 -- Writes one doctor's queue snapshot into the screen-facing keys, atomically, unless Redis
 -- already holds this version or a newer one (replays and out-of-order deliveries change nothing).
 --
+-- (key names: the schemas' LiveStateKeys)
 -- KEYS[1] queue:doctor:{doctorId}:version     KEYS[2] queue:doctor:{doctorId}:active
 -- KEYS[3] doctor:{doctorId}:current           KEYS[4] doctor:{doctorId}:status
 -- KEYS[5] dept:{deptId}:queue_count           KEYS[6] dept:{deptId}:in_line_by_doctor

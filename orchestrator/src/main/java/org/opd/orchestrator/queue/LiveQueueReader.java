@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.opd.orchestrator.error.UnavailableException;
+import org.opd.schemas.live.LiveStateKeys;
+import org.opd.schemas.live.TokenDetailsField;
 import org.opd.schemas.queue.DoctorStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +41,11 @@ public class LiveQueueReader {
         Object reply;
         try {
             reply = jedis.eval(readDoctorQueue,
-                    List.of("doctor:" + doctorId + ":status", "doctor:" + doctorId + ":current",
-                            "queue:doctor:" + doctorId + ":active"),
-                    List.of());
+                    List.of(LiveStateKeys.doctorStatus(doctorId), LiveStateKeys.doctorCurrentToken(doctorId),
+                            LiveStateKeys.doctorQueue(doctorId)),
+                    List.of(LiveStateKeys.TOKEN_DETAILS_PREFIX, LiveStateKeys.TOKEN_DETAILS_SUFFIX,
+                            TokenDetailsField.TOKEN_NUMBER.field(), TokenDetailsField.PRIORITY.field(),
+                            TokenDetailsField.ETA_MINUTES_P50.field(), TokenDetailsField.ETA_MINUTES_P90.field()));
         } catch (JedisException e) {
             throw new UnavailableException("live-queue-unavailable", "Live queue unavailable",
                     "The live queue of doctor " + doctorId + " cannot be read right now", e);
@@ -64,10 +68,10 @@ public class LiveQueueReader {
                 waiting);
     }
 
-    /** How many wait in the department ({@code dept:{deptId}:queue_count}); null when not projected or Redis does not answer. */
+    /** How many wait in the department ({@link LiveStateKeys#departmentQueueCount}); null when not projected or Redis does not answer. */
     public Integer departmentWaitingCount(UUID deptId) {
         try {
-            return integer(jedis.get("dept:" + deptId + ":queue_count"));
+            return integer(jedis.get(LiveStateKeys.departmentQueueCount(deptId)));
         } catch (JedisException e) {
             // The doctors' queues are the answer; the department's count is a summary it can do without.
             log.warn("Queue count of department {} unavailable: {}", deptId, e.toString());
@@ -78,7 +82,8 @@ public class LiveQueueReader {
     /** The token's position and ETA; {@link LivePosition#UNKNOWN} when Redis has none or does not answer. */
     public LivePosition position(UUID tokenId) {
         try {
-            List<String> values = jedis.hmget("token:" + tokenId + ":details", "position", "etaMinutesP50", "etaMinutesP90");
+            List<String> values = jedis.hmget(LiveStateKeys.tokenDetails(tokenId),
+                    TokenDetailsField.names(TokenDetailsField.IN_LINE_ONLY));
             return new LivePosition(integer(values.get(0)), integer(values.get(1)), integer(values.get(2)));
         } catch (JedisException e) {
             // The token itself comes from PostgreSQL; its live position is a bonus the answer can do without.

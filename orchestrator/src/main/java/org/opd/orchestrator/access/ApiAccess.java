@@ -95,6 +95,8 @@ final class ApiAccess {
             .query(GET, "/staff-accounts", filters(Resource.HOSPITAL), ADMIN)
             .add(POST, "/staff-accounts/{accountId}/disable", ROLES_ONLY, null, ADMIN)
             .add(POST, "/staff-accounts/{accountId}/tokens", ROLES_ONLY, null, ADMIN)
+            // Anyone may ask for a reset link: it goes only to the account's own address.
+            .open(POST, "/password-reset-mails")
             // The one-use token in the body is the credential.
             .open(POST, "/password-resets")
             .open(POST, "/email-confirmations")

@@ -86,6 +86,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/staff-accounts?hospitalId={hospitalId}  | ADMIN",
             "POST /api/v1/staff-accounts/{accountId}/disable      | ADMIN",
             "POST /api/v1/staff-accounts/{accountId}/tokens       | ADMIN",
+            "POST /api/v1/password-reset-mails                    | " + EVERYONE,
             "POST /api/v1/password-resets                         | " + EVERYONE,
             "POST /api/v1/email-confirmations                     | " + EVERYONE,
             "POST /api/v1/api-clients                             | ADMIN",

@@ -45,9 +45,6 @@ record LoadOptions(double rate, Duration duration, int clients, int hospitals, i
         Map<String, String> given = new LinkedHashMap<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');
-            if (arg.equals("--help")) {
-                throw new IllegalArgumentException(USAGE);
-            }
             if (!arg.startsWith("--") || equals < 0) {
                 throw new IllegalArgumentException("argument " + arg + ": expected --name=value\n" + USAGE);
             }

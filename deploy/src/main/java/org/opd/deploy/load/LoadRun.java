@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,20 +56,22 @@ final class LoadRun {
         AtomicInteger lanesLeft = new AtomicInteger(clinic.lanes().size());
         Pacer pacer = new Pacer(options.rate(), startedAt, endsAt);
         try (LagSampler sampler = new LagSampler(redis, database, stats)) {
-            Thread[] clients = new Thread[options.clients()];
-            for (int i = 0; i < clients.length; i++) {
+            CountDownLatch clientsDone = new CountDownLatch(options.clients());
+            for (int i = 0; i < options.clients(); i++) {
                 Random random = new Random(i);
-                clients[i] = new Thread(() -> drive(pacer, idle, lanesLeft, stats, sampler, random), "load-client-" + i);
-                clients[i].start();
+                new Thread(() -> {
+                    try {
+                        drive(pacer, idle, lanesLeft, stats, sampler, random);
+                    } finally {
+                        clientsDone.countDown();
+                    }
+                }, "load-client-" + i).start();
             }
             Progress progress = new Progress(stats, sampler, startedAt, out);
-            while (anyAlive(clients)) {
-                clients[0].join(PROGRESS_EVERY.toMillis());
-                for (Thread client : clients) {
-                    client.join(1);
-                }
+            while (!clientsDone.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
                 progress.print();
             }
+            progress.print();
             long loadEndedAt = System.nanoTime();
             if (lanesLeft.get() == 0) {
                 out.accept("every doctor's shift is full: the load ended early (more --doctors for longer runs)");
@@ -146,14 +149,5 @@ final class LoadRun {
     /** A refused issue because the doctor's shift (or the department's day) takes no more tokens. */
     private static boolean shiftLimit(ApiClient.Answer answer) {
         return answer.body().path("type").asText("").endsWith("token-limit-reached");
-    }
-
-    private static boolean anyAlive(Thread[] threads) {
-        for (Thread thread : threads) {
-            if (thread.isAlive()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

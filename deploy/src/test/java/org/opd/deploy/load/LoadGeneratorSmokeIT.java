@@ -67,7 +67,7 @@ class LoadGeneratorSmokeIT {
                 "127.0.0.1", 6379);
         Path out = dataDir.resolve("load");
         LoadOptions options = LoadOptions.parse("--rate=40", "--duration=30s", "--clients=4", "--hospitals=1",
-                "--departments=2", "--doctors=3", "--sample-every=2", "--drain-timeout=60s", "--out=" + out);
+                "--departments=2", "--doctors=3", "--sample-every=2", "--drain-timeout=2m", "--out=" + out);
         ObjectMapper json = new ObjectMapper();
         List<String> progress = new ArrayList<>();
 

@@ -8,7 +8,9 @@ public enum Resource {
     DOCTOR("doctorId"),
     SHIFT("assignmentId"),
     PATIENT("patientId"),
-    TOKEN("tokenId");
+    TOKEN("tokenId"),
+    /** A token as the consultation it was, also once archived: its note outlives the live token. */
+    CONSULTATION("tokenId");
 
     final String parameter;
 

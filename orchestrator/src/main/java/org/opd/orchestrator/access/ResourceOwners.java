@@ -31,6 +31,10 @@ class ResourceOwners {
                     WHERE s.assignment_id = :id""";
             case PATIENT -> "SELECT hospital_id, NULL::uuid AS dept_id, NULL::uuid AS doctor_id, patient_id FROM patients WHERE patient_id = :id";
             case TOKEN -> "SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens WHERE token_id = :id";
+            case CONSULTATION -> """
+                    SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens WHERE token_id = :id
+                    UNION ALL SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens_archive WHERE token_id = :id
+                    LIMIT 1""";
         };
         return jdbc.sql(sql).param("id", id)
                 .query((rs, row) -> new Owners(Sql.uuid(rs, "hospital_id"), Sql.uuid(rs, "dept_id"), Sql.uuid(rs, "doctor_id"),

@@ -10,5 +10,6 @@ cd "$(dirname "$0")/../.."
 deploy/bin/ensure-toolchain.sh
 mvn -B -ntp -q -DskipTests -pl deploy -am package
 # The runner's jar, started at the set-up command instead of the system.
-exec java ${OPD_JAVA_OPTS:--Xmx512m} -cp deploy/target/deploy-0.1.0-SNAPSHOT.jar -Dloader.main=org.opd.deploy.setup.SetupCommand \
+exec java ${OPD_JAVA_OPTS:--Xmx512m} -Dlogback.configurationFile=setup-logback.xml \
+  -cp deploy/target/deploy-0.1.0-SNAPSHOT.jar -Dloader.main=org.opd.deploy.setup.SetupCommand \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@"

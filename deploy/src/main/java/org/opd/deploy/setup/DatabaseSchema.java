@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.ValidateResult;
 
@@ -23,6 +24,15 @@ final class DatabaseSchema {
     }
 
     List<Finding> run(Mode mode) {
+        try {
+            return migrate(mode);
+        } catch (FlywayException e) {
+            // Unreachable server, missing database, refused credentials, a failed migration (rolled back).
+            return List.of(new Finding(SUBJECT, Finding.Outcome.WRONG, e.getMessage().lines().findFirst().orElse("")));
+        }
+    }
+
+    private List<Finding> migrate(Mode mode) {
         MigrationInfo current = flyway.info().current();
         if (mode == Mode.FORCE && current != null) {
             return List.of(new Finding(SUBJECT, Finding.Outcome.WRONG, "already migrated to version " + current.getVersion()));

@@ -153,6 +153,7 @@ class ConsultationNotesIT extends OrchestratorIntegrationTest {
         JsonNode byWords = doctor.get("/icd10-codes?q=essential+hypertension").body().path("items");
         JsonNode byPrefixes = doctor.get("/icd10-codes?q=type+2+diab+without+compl").body().path("items");
         Api.Reply empty = doctor.get("/icd10-codes?q=");
+        Api.Reply tooMany = doctor.get("/icd10-codes?q=I10&limit=51");
 
         assertThat(byCode.get(0).path("code").asText()).isEqualTo("E11.9");
         assertThat(byCategory.get(0).path("code").asText()).isEqualTo("J45");
@@ -162,6 +163,8 @@ class ConsultationNotesIT extends OrchestratorIntegrationTest {
         assertThat(byPrefixes).extracting(item -> item.path("code").asText()).contains("E11.9");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body().path("errors").get(0).path("field").asText()).isEqualTo("q");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body().path("errors").get(0).path("field").asText()).isEqualTo("limit");
         // The whole FY2022 list is loaded, not a sample
         assertThat(jdbc.sql("SELECT count(*) FILTER (WHERE billable) FROM icd10_codes").query(Integer.class).single())
                 .isEqualTo(72_748);

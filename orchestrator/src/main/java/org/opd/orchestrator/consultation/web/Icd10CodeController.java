@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.opd.orchestrator.consultation.Icd10Code;
 import org.opd.orchestrator.consultation.Icd10Codes;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +14,6 @@ import jakarta.validation.constraints.Min;
 
 /** The diagnosis picker: ICD-10-CM codes by the start of the code or by words of the description. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/icd10-codes")
 class Icd10CodeController {
 

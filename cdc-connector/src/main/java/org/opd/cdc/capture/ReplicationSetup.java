@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks before the engine starts that PostgreSQL can stream the outbox, and creates the publication,
  * so that a misconfigured server stops the service with a message naming the setting to change
- * instead of an error deep in Debezium.
+ * instead of an error deep in Debezium. The set-up command ({@code deploy}) uses the same checks to
+ * list every problem at once, and creates the slot and the publication ahead of the first start.
  */
-final class ReplicationSetup {
+public final class ReplicationSetup {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicationSetup.class);
 
@@ -49,6 +50,94 @@ final class ReplicationSetup {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare PostgreSQL at " + database.jdbcUrl() + " as "
                     + database.user() + " for streaming the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Everything that keeps the connector from streaming the outbox with this slot and publication,
+     * each naming the fix; empty when all is in place (the slot included, which {@link #prepare}
+     * leaves to Debezium).
+     */
+    public static List<String> problems(Connection connection, String databaseName, String user, String slotName,
+                                        String publication) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        collect(problems, () -> requireLogicalWalLevel(singleValue(connection, "SHOW wal_level")));
+        for (String table : REQUIRED_TABLES) {
+            collect(problems, () -> requireTable(table, singleValue(connection, "SELECT to_regclass('" + table + "')"), databaseName));
+        }
+        collect(problems, () -> requireReplicationPrivilege(user, "true".equals(singleValue(connection,
+                "SELECT (rolreplication OR rolsuper)::text FROM pg_roles WHERE rolname = current_user"))));
+        collect(problems, () -> checkSlot(connection, slotName, databaseName));
+        if (!slotExists(connection, slotName)) {
+            problems.add(missingSlot(slotName));
+        }
+        problems.addAll(publicationProblems(connection, publication));
+        return problems;
+    }
+
+    /** The problem {@link #problems} names when the slot is missing. */
+    public static String missingSlot(String slotName) {
+        return "Replication slot " + slotName + " does not exist";
+    }
+
+    /** The problem {@link #problems} names when the publication is missing. */
+    public static String missingPublication(String publication) {
+        return "Publication " + publication + " does not exist";
+    }
+
+    /** Creates the connector's logical replication slot (pgoutput) unless it exists; true when it was created. */
+    public static boolean ensureSlot(Connection connection, String slotName, String databaseName) throws SQLException {
+        checkSlot(connection, slotName, databaseName);
+        if (slotExists(connection, slotName)) {
+            return false;
+        }
+        try (PreparedStatement create = connection.prepareStatement("SELECT pg_create_logical_replication_slot(?, 'pgoutput')")) {
+            create.setString(1, slotName);
+            create.execute();
+        }
+        log.info("Created replication slot {}; it keeps WAL from now on until the cdc-connector reads it", slotName);
+        return true;
+    }
+
+    private interface Check {
+        void run() throws SQLException;
+    }
+
+    private static void collect(List<String> problems, Check check) throws SQLException {
+        try {
+            check.run();
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
+    private static boolean slotExists(Connection connection, String slotName) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
+            select.setString(1, slotName);
+            try (ResultSet slot = select.executeQuery()) {
+                return slot.next();
+            }
+        }
+    }
+
+    private static List<String> publicationProblems(Connection connection, String publication) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT pubinsert AND pubupdate AND NOT pubdelete AND NOT pubtruncate FROM pg_publication WHERE pubname = ?")) {
+            select.setString(1, publication);
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    return List.of(missingPublication(publication));
+                }
+                List<String> problems = new ArrayList<>();
+                if (!result.getBoolean(1)) {
+                    problems.add("Publication " + publication + " must publish inserts and updates only (publish = 'insert, update')");
+                }
+                List<String> missing = missingTables(connection, publication);
+                if (!missing.isEmpty()) {
+                    problems.add("Publication " + publication + " lacks " + String.join(", ", missing));
+                }
+                return problems;
+            }
         }
     }
 
@@ -108,7 +197,8 @@ final class ReplicationSetup {
         }
     }
 
-    private static void ensurePublication(Connection connection, String publication) throws SQLException {
+    /** Creates the publication of the outbox tables, or adds the tables it lacks. */
+    public static void ensurePublication(Connection connection, String publication) throws SQLException {
         String quoted = "\"" + publication.replace("\"", "\"\"") + "\"";
         try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
             exists.setString(1, publication);
@@ -121,6 +211,15 @@ final class ReplicationSetup {
                 }
             }
         }
+        List<String> missing = missingTables(connection, publication);
+        if (!missing.isEmpty()) {
+            execute(connection, "ALTER PUBLICATION " + quoted + " ADD TABLE " + String.join(", ", missing), publication);
+            log.info("Added {} to publication {}", missing, publication);
+        }
+        execute(connection, "ALTER PUBLICATION " + quoted + " SET (publish = 'insert, update')", publication);
+    }
+
+    private static List<String> missingTables(Connection connection, String publication) throws SQLException {
         List<String> missing = new ArrayList<>(PUBLISHED_TABLES);
         try (PreparedStatement tables = connection.prepareStatement(
                 "SELECT schemaname || '.' || tablename FROM pg_publication_tables WHERE pubname = ?")) {
@@ -131,11 +230,7 @@ final class ReplicationSetup {
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            execute(connection, "ALTER PUBLICATION " + quoted + " ADD TABLE " + String.join(", ", missing), publication);
-            log.info("Added {} to publication {}", missing, publication);
-        }
-        execute(connection, "ALTER PUBLICATION " + quoted + " SET (publish = 'insert, update')", publication);
+        return missing;
     }
 
     private static void execute(Connection connection, String sql, String publication) {

@@ -86,6 +86,11 @@ final class ApiAccess {
             .add(POST, "/tokens/{tokenId}/cancel", PATH, Resource.TOKEN, RECEPTIONIST, PATIENT)
             .add(POST, "/tokens/{tokenId}/reschedule", PATH, Resource.TOKEN, RECEPTIONIST, PATIENT)
             .ownDoctor(POST, "/doctors/{doctorId}/call-next", Resource.DOCTOR, DOCTOR)
+            // Consultation notes: written by the token's doctor; read by the token's doctor (the treating
+            // doctor) and by the patient. The ICD-10 code list is reference data for every staff member.
+            .ownDoctor(POST, "/tokens/{tokenId}/notes", Resource.CONSULTATION, DOCTOR)
+            .ownDoctor(GET, "/tokens/{tokenId}/notes", Resource.CONSULTATION, DOCTOR, PATIENT)
+            .add(GET, "/icd10-codes", ROLES_ONLY, null, STAFF)
             // Live queues: staff and waiting-room screens (names masked).
             .add(GET, "/doctors/{doctorId}/queue", PATH, Resource.DOCTOR, SCREENS)
             .add(GET, "/departments/{deptId}/queue", PATH, Resource.DEPARTMENT, SCREENS)

@@ -9,7 +9,9 @@ public enum Resource {
     SHIFT("assignmentId"),
     PATIENT("patientId"),
     TOKEN("tokenId"),
-    SCHEDULE_EXCEPTION("exceptionId");
+    SCHEDULE_EXCEPTION("exceptionId"),
+    /** A token as the consultation it was, also once archived: its note outlives the live token. */
+    CONSULTATION("tokenId");
 
     final String parameter;
 

@@ -34,6 +34,10 @@ class ResourceOwners {
             case SCHEDULE_EXCEPTION -> """
                     SELECT d.hospital_id, d.primary_dept_id AS dept_id, d.doctor_id, NULL::uuid AS patient_id
                     FROM schedule_exceptions e JOIN doctors d ON d.doctor_id = e.doctor_id WHERE e.exception_id = :id""";
+            case CONSULTATION -> """
+                    SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens WHERE token_id = :id
+                    UNION ALL SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens_archive WHERE token_id = :id
+                    LIMIT 1""";
         };
         return jdbc.sql(sql).param("id", id)
                 .query((rs, row) -> new Owners(Sql.uuid(rs, "hospital_id"), Sql.uuid(rs, "dept_id"), Sql.uuid(rs, "doctor_id"),

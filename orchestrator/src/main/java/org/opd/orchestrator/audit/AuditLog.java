@@ -24,8 +24,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Writes the audit trail: one {@code audit_log} row per audited request, in a short transaction of
  * its own. It never fails the caller's request: a row that cannot be written is logged (what kind
  * of request, never who or which patient) and counted in {@code opd_audit_write_failures_total};
- * written rows are counted in {@code opd_audit_records_total{outcome}}. A token's row names the
- * token's patient when the token is known.
+ * written rows are counted in {@code opd_audit_records_total{outcome}}. A token's (or its note's)
+ * row names the token's patient when the token is known.
  */
 @Component
 public class AuditLog {
@@ -93,7 +93,7 @@ public class AuditLog {
 
     private void insert(AuditRecord record) {
         AuditedRequest request = record.request();
-        if (request.patientId() == null && request.resourceType() == AuditResourceType.TOKEN && request.resourceId() != null) {
+        if (request.patientId() == null && request.resourceType().isAboutAToken() && request.resourceId() != null) {
             request = tokens.patientOf(request.resourceId()).map(request::ofPatient).orElse(request);
         }
         AuditCaller caller = record.caller();

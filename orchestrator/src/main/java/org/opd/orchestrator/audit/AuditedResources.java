@@ -1,6 +1,7 @@
 package org.opd.orchestrator.audit;
 
 import static org.opd.orchestrator.audit.AuditResourceType.AUDIT_LOG;
+import static org.opd.orchestrator.audit.AuditResourceType.CONSULTATION_NOTE;
 import static org.opd.orchestrator.audit.AuditResourceType.DEPARTMENT_QUEUE;
 import static org.opd.orchestrator.audit.AuditResourceType.DOCTOR_QUEUE;
 import static org.opd.orchestrator.audit.AuditResourceType.HOSPITAL_QUEUE;
@@ -24,7 +25,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * The one rule of which requests are access to a patient record, and what each is about.
  * <p>
  * Audited: everything under {@code /api/v1/patients} and {@code /api/v1/tokens} (a token names its
- * patient), a hospital's patients ({@code /api/v1/hospitals/{id}/patients}: look-up by UHID or phone,
+ * patient; its consultation note is {@code CONSULTATION_NOTE}), a hospital's patients ({@code /api/v1/hospitals/{id}/patients}: look-up by UHID or phone,
  * registration), the live queues (doctor's, department's, the hospital's {@code live-queue}) and
  * {@code call-next} (they show which tokens and patients wait), and the audit trail itself. The
  * first pattern that matches wins; each audited prefix ends in a catch-all, so a path added later,
@@ -63,6 +64,7 @@ public final class AuditedResources {
             rule("/api/v1/tokens/{tokenId}/no-show", TOKEN, "tokenId"),
             rule("/api/v1/tokens/{tokenId}/cancel", TOKEN, "tokenId"),
             rule("/api/v1/tokens/{tokenId}/reschedule", TOKEN, "tokenId"),
+            rule("/api/v1/tokens/{tokenId}/notes", CONSULTATION_NOTE, "tokenId"),
             rule("/api/v1/tokens/{tokenId}/**", TOKEN, "tokenId"),
             rule("/api/v1/tokens/**", TOKEN, null),
             rule("/api/v1/doctors/{doctorId}/queue", DOCTOR_QUEUE, "doctorId"),

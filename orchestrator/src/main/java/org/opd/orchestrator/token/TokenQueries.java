@@ -41,6 +41,12 @@ public class TokenQueries {
         return tokens.findAwaitingBetween(doctorId, from, to, now);
     }
 
+    /** Whose a token is and its status, also for an archived token; empty for an unknown id. */
+    @Transactional(readOnly = true)
+    public Optional<TokenParties> parties(UUID tokenId) {
+        return tokens.parties(tokenId);
+    }
+
     @Transactional(readOnly = true)
     public Page<LoadedToken> list(TokenFilter filter, PageRequest page) {
         return tokens.page(filter, page);

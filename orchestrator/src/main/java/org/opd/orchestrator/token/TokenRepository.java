@@ -63,6 +63,18 @@ class TokenRepository {
                         """).param("id", tokenId).query(UUID.class).optional();
     }
 
+    /** Whose a token is and its status, in the live partitions or in the archive. */
+    Optional<TokenParties> parties(UUID tokenId) {
+        return jdbc.sql("""
+                        SELECT token_id, hospital_id, patient_id, doctor_id, status FROM tokens WHERE token_id = :id
+                        UNION ALL SELECT token_id, hospital_id, patient_id, doctor_id, status FROM tokens_archive WHERE token_id = :id
+                        LIMIT 1
+                        """).param("id", tokenId)
+                .query((rs, row) -> new TokenParties(Sql.uuid(rs, "token_id"), Sql.uuid(rs, "hospital_id"),
+                        Sql.uuid(rs, "patient_id"), Sql.uuid(rs, "doctor_id"), TokenStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
     Page<LoadedToken> page(TokenFilter filter, PageRequest page) {
         Where where = new Where()
                 .optional("t.hospital_id = :hospitalId", "hospitalId", filter.hospitalId())

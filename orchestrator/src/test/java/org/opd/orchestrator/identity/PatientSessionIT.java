@@ -2,18 +2,16 @@ package org.opd.orchestrator.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.opd.orchestrator.support.PatientSignIn.phone;
+
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
-import org.opd.schemas.identity.OneTimeCodeIssued;
-import org.opd.schemas.identity.OneTimeCodeSeal;
-import org.opd.schemas.kafka.JsonSerde;
+import org.opd.orchestrator.support.PatientSignIn;
 
 /**
  * A patient signs in with a code sent to their phone and then sees only their own tokens; the
@@ -32,7 +30,7 @@ class PatientSessionIT extends OrchestratorIntegrationTest {
         String otherToken = api.post("/tokens", clinic.issueRequest(other, 1, Clinic.today())).text("tokenId");
 
         // When the first asks for a code and signs in with it
-        Api patient = api.as(signIn(clinic, phone, mine));
+        Api patient = api.as(PatientSignIn.accessToken(api, jdbc, clinic, phone, mine));
 
         // Then they read their own token and list their own tokens, check in, and are refused the rest
         assertThat(patient.get("/tokens/" + myToken).status()).isEqualTo(200);
@@ -56,7 +54,7 @@ class PatientSessionIT extends OrchestratorIntegrationTest {
         Clinic clinic = Clinic.open(api);
         String phone = phone();
         String mine = clinic.patient("Meera Iyer", phone);
-        Api patient = api.as(signIn(clinic, phone, mine));
+        Api patient = api.as(PatientSignIn.accessToken(api, jdbc, clinic, phone, mine));
 
         Api.Reply renewed = patient.post("/patient-sessions/renew", null, new org.springframework.http.HttpHeaders());
 
@@ -73,7 +71,7 @@ class PatientSessionIT extends OrchestratorIntegrationTest {
         Clinic clinic = Clinic.open(api);
         String phone = phone();
         String mine = clinic.patient("Meera Iyer", phone);
-        String code = requestCode(clinic, phone, mine);
+        String code = PatientSignIn.requestCode(api, jdbc, clinic, phone, mine);
         String wrong = code.equals("000000") ? "111111" : "000000";
 
         // When five wrong codes are tried
@@ -105,33 +103,5 @@ class PatientSessionIT extends OrchestratorIntegrationTest {
         assertThat(fourth.status()).isEqualTo(429);
         assertThat(Long.parseLong(fourth.headers().getFirst("Retry-After"))).isPositive();
         assertThat(fourth.contentType().toString()).startsWith("application/problem+json");
-    }
-
-    private String signIn(Clinic clinic, String phone, String patientId) {
-        String code = requestCode(clinic, phone, patientId);
-        Api.Reply session = api.anonymous().post("/patient-sessions",
-                Map.of("hospitalId", clinic.hospitalId, "phone", phone, "code", code));
-        assertThat(session.status()).as(session.body().toString()).isEqualTo(201);
-        assertThat(session.body().path("patientIds").get(0).asText()).isEqualTo(patientId);
-        return session.text("accessToken");
-    }
-
-    /** Asks for a code as the patient would, and reads it as the notifier would: sealed in the outbox event. */
-    private String requestCode(Clinic clinic, String phone, String patientId) {
-        assertThat(api.anonymous().post("/patient-sessions/codes", Map.of("hospitalId", clinic.hospitalId, "phone", phone)).status())
-                .isEqualTo(202);
-        String payload = jdbc.sql("""
-                        SELECT payload::text FROM outbox WHERE aggregateid = :patient ORDER BY created_at DESC LIMIT 1
-                        """).param("patient", patientId).query(String.class).single();
-        try {
-            OneTimeCodeIssued event = JsonSerde.MAPPER.readValue(payload, OneTimeCodeIssued.class);
-            return OneTimeCodeSeal.withKey(OTP_MESSAGE_KEY).unseal(event.sealedCode(), UUID.fromString(patientId));
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String phone() {
-        return "+9197" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 }

@@ -39,11 +39,15 @@ public final class TopicProvisioner {
     }
 
     private static NewTopic newTopic(Topic<?, ?> topic, short replicationFactor) {
-        NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), replicationFactor);
-        if (topic.compacted()) {
-            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
-        return newTopic;
+        return new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(configs(topic));
+    }
+
+    /** The topic-level settings a topic of the catalogue is created with (and the set-up command checks). */
+    public static Map<String, String> configs(Topic<?, ?> topic) {
+        return topic.compacted()
+                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
     }
 
     private static void awaitCreated(org.apache.kafka.common.KafkaFuture<Void> result)

@@ -1,5 +1,6 @@
 package org.opd.schemas.kafka;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -43,6 +44,12 @@ public final class Topics {
     public static final Topic<String, OperationsAlert> ALERTS = new Topic<>("opd.alerts",
             Serdes.String(), new JsonSerde<>(OperationsAlert.class), DOCTOR_PARTITIONS, true);
 
+    /**
+     * Sign-in codes and account links travel sealed and expire within minutes to days; a day of them is
+     * enough for a notifier that was down, and no longer is kept.
+     */
+    public static final Duration SEALED_SECRETS_RETENTION = Duration.ofDays(1);
+
     /** Partitions of the patient-keyed identity topic; it carries sign-ins, far fewer than queue changes. */
     public static final int IDENTITY_PARTITIONS = 3;
 
@@ -51,11 +58,11 @@ public final class Topics {
      * travels sealed. A second event type on this topic needs a common supertype for the serde.
      */
     public static final Topic<String, OneTimeCodeIssued> IDENTITY_EVENTS = new Topic<>("opd.identity-events",
-            Serdes.String(), new JsonSerde<>(OneTimeCodeIssued.class), IDENTITY_PARTITIONS, false);
+            Serdes.String(), new JsonSerde<>(OneTimeCodeIssued.class), IDENTITY_PARTITIONS, false, SEALED_SECRETS_RETENTION);
 
     /** Staff account links to e-mail (confirmation, password reset), key = account id; one partition is plenty. */
     public static final Topic<String, AccountLinkIssued> ACCOUNT_EVENTS = new Topic<>("opd.account-events",
-            Serdes.String(), new JsonSerde<>(AccountLinkIssued.class), 1, false);
+            Serdes.String(), new JsonSerde<>(AccountLinkIssued.class), 1, false, SEALED_SECRETS_RETENTION);
 
     public static final List<Topic<?, ?>> ALL = List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, ETA_CHANGES,
             NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS, ACCOUNT_EVENTS);

@@ -11,6 +11,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+# Devanagari glyphs, for the screens' Hindi labels.
+fc-list :lang=hi 2>/dev/null | grep -q . || missing+=(fonts-lohit-deva)
 
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"

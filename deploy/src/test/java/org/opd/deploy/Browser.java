@@ -5,14 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Headless Chromium as a waiting-room TV runs it (1920x1080, sound allowed without a click),
@@ -39,6 +45,16 @@ final class Browser {
         long frame = 1080 - (Long) driver.executeScript("return window.innerHeight;");
         driver.manage().window().setSize(new Dimension(1920, (int) (1080 + frame)));
         return driver;
+    }
+
+    /** Opens a department's display and sets it up, as on its first start, with its device credential. */
+    static void openDisplay(WebDriver driver, String baseUrl, String deptId, JsonNode credential) {
+        driver.get(baseUrl + "/screens/display.html?dept=" + deptId + "&lang=en,hi");
+        WebElement setup = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("setup")).isDisplayed() ? d.findElement(By.id("setup")) : null);
+        setup.findElement(By.name("clientId")).sendKeys(credential.get("clientId").asText());
+        setup.findElement(By.name("clientSecret")).sendKeys(credential.get("clientSecret").asText());
+        setup.findElement(By.tagName("button")).click();
     }
 
     static void screenshot(WebDriver driver, String name) {

@@ -68,11 +68,7 @@ class DisplayBrowserIT {
                 "hospitalId", clinic.hospitalId, "deptId", clinic.deptId, "roles", List.of("DISPLAY")));
 
         // When the display is switched on for the first time and set up with its credential
-        browser.get(system.baseUrl + "/screens/display.html?dept=" + clinic.deptId + "&lang=en,hi");
-        WebElement setup = waitFor(Duration.ofSeconds(10), d -> d.findElement(By.id("setup")).isDisplayed() ? d.findElement(By.id("setup")) : null);
-        setup.findElement(By.name("clientId")).sendKeys(display.get("clientId").asText());
-        setup.findElement(By.name("clientSecret")).sendKeys(display.get("clientSecret").asText());
-        setup.findElement(By.tagName("button")).click();
+        Browser.openDisplay(browser, system.baseUrl, clinic.deptId, display);
 
         // Then it shows the department, the cabin and both tokens in line with masked names, in English and Hindi
         waitFor(Duration.ofSeconds(30), d -> rows().size() == 2 ? true : null);

@@ -1,4 +1,6 @@
 // The waiting-room display of one department: /screens/display.html?dept=<deptId>&lang=en,hi
+// or of a whole hospital, showing its active departments in turn for `cycle` seconds each:
+// /screens/display.html?hospital=<hospitalId>&cycle=15&lang=en,hi
 // Shows the state at once, then follows the department's live stream; calls are chimed,
 // spoken and highlighted. Signed in with the display's device credential (role DISPLAY).
 import { deviceTokens, follow, getJson } from './live.js';
@@ -7,7 +9,9 @@ const CREDENTIAL_KEY = 'opd.display.credential';
 const NEXT_SHOWN = 5;
 
 const params = new URLSearchParams(location.search);
-const deptId = params.get('dept');
+const hospitalId = params.get('hospital');
+const cycleSeconds = Math.max(3, Number(params.get('cycle')) || 15);
+let deptId = params.get('dept');
 let languages = (params.get('lang') || 'en').split(',').filter(l => /^[a-z]{2}$/.test(l));
 const bundles = {};
 
@@ -180,14 +184,36 @@ async function start(credential) {
     askForCredential(true);
     return;
   }
-  follow('/departments/' + deptId + '/display/stream', {
+  tickClock();
+  setInterval(tickClock, 1000);
+  if (!hospitalId) {
+    followDepartment(accessToken);
+    return;
+  }
+  const departments = await getJson('/hospitals/' + hospitalId + '/departments?status=ACTIVE&size=100', accessToken);
+  const ids = departments.items.map(department => department.deptId);
+  let shown = 0;
+  deptId = ids[shown];
+  let stop = followDepartment(accessToken);
+  if (ids.length > 1) {
+    setInterval(() => {
+      stop();
+      shown = (shown + 1) % ids.length;
+      deptId = ids[shown];
+      queues.clear();
+      stop = followDepartment(accessToken);
+    }, cycleSeconds * 1000);
+  }
+}
+
+/** Shows the department now chosen and follows its changes; returns a function that stops following. */
+function followDepartment(accessToken) {
+  return follow('/departments/' + deptId + '/display/stream', {
     accessToken,
     loadState: () => loadState(accessToken),
     onEvent: (name, queue) => name === 'queue' && applyQueue(queue, accessToken),
     onStatus: showConnection,
   });
-  tickClock();
-  setInterval(tickClock, 1000);
 }
 
 function askForCredential(refused) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -47,9 +48,12 @@ final class Browser {
         return driver;
     }
 
-    /** Opens a department's display and sets it up, as on its first start, with its device credential. */
-    static void openDisplay(WebDriver driver, String baseUrl, String deptId, JsonNode credential) {
-        driver.get(baseUrl + "/screens/display.html?dept=" + deptId + "&lang=en,hi");
+    /** Opens a display (query: what it shows, {@code dept=…&lang=…}) and sets it up, as on its first start, with its device credential. */
+    static void openDisplay(WebDriver driver, String baseUrl, String query, JsonNode credential) {
+        // A device of its own: nothing stored from another display set up in this browser before.
+        driver.get(baseUrl + "/screens/display.html");
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear();");
+        driver.get(baseUrl + "/screens/display.html?" + query);
         WebElement setup = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("setup")).isDisplayed() ? d.findElement(By.id("setup")) : null);
         setup.findElement(By.name("clientId")).sendKeys(credential.get("clientId").asText());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -68,7 +69,7 @@ class DisplayBrowserIT {
                 "hospitalId", clinic.hospitalId, "deptId", clinic.deptId, "roles", List.of("DISPLAY")));
 
         // When the display is switched on for the first time and set up with its credential
-        Browser.openDisplay(browser, system.baseUrl, clinic.deptId, display);
+        Browser.openDisplay(browser, system.baseUrl, "dept=" + clinic.deptId + "&lang=en,hi", display);
 
         // Then it shows the department, the cabin and both tokens in line with masked names, in English and Hindi
         waitFor(Duration.ofSeconds(30), d -> rows().size() == 2 ? true : null);
@@ -109,6 +110,34 @@ class DisplayBrowserIT {
         // And the screen never went back to an older version
         assertThat(versionsDrawn()).isSorted().isNotEmpty();
         assertThat(spoken()).hasSize(2);
+    }
+
+    @Test
+    void aHospitalDisplayShowsItsDepartmentsInTurn() {
+        // Given a hospital with cardiology and a second department, and a display for the whole hospital
+        RunningSystem.Clinic clinic = system.openClinic();
+        String admin = system.token(system.credential(Map.of("kind", "INTEGRATION", "name", "Set-up", "roles", List.of("ADMIN"))));
+        system.post(admin, "/hospitals/" + clinic.hospitalId + "/departments", Map.of("name", "Orthopaedics", "code", "ORTH",
+                "avgConsultationMinutes", 10, "bufferMinutes", 5, "maxTokensPerDay", 100, "colorCode", "#1565C0",
+                "priorityLevel", 2));
+        JsonNode display = system.credential(Map.of("kind", "DISPLAY", "name", "Lobby TV", "hospitalId", clinic.hospitalId,
+                "roles", List.of("DISPLAY")));
+
+        // When it is set up to show each department for 3 s
+        Browser.openDisplay(browser, system.baseUrl, "hospital=" + clinic.hospitalId + "&cycle=3&lang=en", display);
+
+        // Then it shows one department, then the other, then the first again, each in its own colour
+        List<String> seen = new ArrayList<>();
+        waitFor(Duration.ofSeconds(15), d -> {
+            String shown = d.findElement(By.id("department")).getText();
+            if (!shown.isEmpty() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(shown))) {
+                seen.add(shown + " " + js().executeScript(
+                        "return getComputedStyle(document.getElementById('banner')).backgroundColor;"));
+            }
+            return seen.size() >= 3 ? true : null;
+        });
+        assertThat(seen.subList(0, 3)).containsAnyOf("Cardiology rgb(192, 57, 43)", "Orthopaedics rgb(21, 101, 192)");
+        assertThat(seen.get(0)).isEqualTo(seen.get(2)).isNotEqualTo(seen.get(1));
     }
 
     private static <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {

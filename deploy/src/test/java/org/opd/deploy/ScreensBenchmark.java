@@ -79,7 +79,7 @@ class ScreensBenchmark {
         RunningSystem.Clinic clinic = system.openClinic();
         WebDriver browser = Browser.open();
         try {
-            Browser.openDisplay(browser, system.baseUrl, clinic.deptId, displayCredential(clinic));
+            Browser.openDisplay(browser, system.baseUrl, "dept=" + clinic.deptId + "&lang=en,hi", displayCredential(clinic));
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".cabin")).isEmpty());
             ((JavascriptExecutor) browser).executeScript("""
                     window.renders = [];

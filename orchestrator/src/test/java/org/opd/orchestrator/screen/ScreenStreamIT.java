@@ -26,6 +26,7 @@ import org.opd.orchestrator.support.OrchestratorIntegrationTest;
 import org.opd.schemas.kafka.JsonSerde;
 import org.opd.schemas.live.LiveQueueChange;
 import org.opd.schemas.live.LiveStateKeys;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,9 @@ class ScreenStreamIT extends OrchestratorIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    private ScreenStreams screenStreams;
 
     private final List<String> keys = new ArrayList<>();
     private final List<CompletableFuture<?>> streams = new ArrayList<>();
@@ -86,6 +90,13 @@ class ScreenStreamIT extends OrchestratorIntegrationTest {
         assertThat(board.path("cabins").get(0).path("cabinNumber").asText()).isEqualTo("C-101");
         assertThat(board.path("cabins").get(0).path("doctorName").asText()).isEqualTo("Dr. Asha Rao");
         assertThat(board.path("cabins").get(0).path("queue").path("version").asLong()).isEqualTo(2);
+
+        // And once the stream ended, it is in the audit trail as a read of the department's queue
+        screenStreams.disconnectAll();
+        assertThat(next(events).name()).isEqualTo("end");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT outcome FROM audit_log WHERE resource_id = :deptId AND path = '/api/v1/departments/{deptId}/display/stream'")
+                .param("deptId", UUID.fromString(clinic.deptId)).query(String.class).list()).containsExactly("ALLOWED"));
     }
 
     @Test

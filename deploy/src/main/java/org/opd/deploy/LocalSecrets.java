@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -76,6 +77,11 @@ public final class LocalSecrets {
             write(file, values);
         }
         return new LocalSecrets(values);
+    }
+
+    /** The secrets of a system that has started with this data directory before; empty if none has (nothing is made). */
+    public static Optional<LocalSecrets> existing(Path dataDir) {
+        return Files.exists(dataDir.resolve(FILE)) ? Optional.of(load(dataDir)) : Optional.empty();
     }
 
     public String get(String name) {

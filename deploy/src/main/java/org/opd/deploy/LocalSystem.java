@@ -85,6 +85,8 @@ public final class LocalSystem implements AutoCloseable {
                     Map.entry("opd.notifier.sms.auth-token", config.smsAuthToken()),
                     Map.entry("opd.notifier.sms.from-number", config.smsFromNumber()),
                     Map.entry("opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort()),
+                    // Used once an SMTP server is configured (SPRING_MAIL_HOST): account links open the local orchestrator.
+                    Map.entry("opd.notifier.account-mail.link-base-url", "http://127.0.0.1:" + config.orchestratorPort()),
                     Map.entry("opd.notifier.otp.message-key", secrets.get(LocalSecrets.OTP_MESSAGE_KEY)))));
             log.info("OPD system is up: API on http://127.0.0.1:{}; bootstrap credentials in {}", config.orchestratorPort(),
                     config.dataDir().resolve(LocalSecrets.FILE).toAbsolutePath());

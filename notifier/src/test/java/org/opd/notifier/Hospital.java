@@ -74,6 +74,14 @@ final class Hospital {
         }
     }
 
+    /** A receptionist's staff account of the hospital, active or disabled. */
+    UUID staffAccount(String email, String displayName, boolean active) throws SQLException {
+        return insert("""
+                INSERT INTO staff_accounts (account_id, hospital_id, email, display_name, password_hash, roles, status)
+                VALUES (gen_random_uuid(), ?, ?, ?, '{noop}unused', ARRAY['RECEPTIONIST'], ?) RETURNING account_id
+                """, hospitalId, email, displayName, active ? "ACTIVE" : "DISABLED");
+    }
+
     /**
      * A patient with no token, who accepts no message of ours (opt-ins off), reading the given language
      * (null: the default).

@@ -314,9 +314,10 @@ class TokenNotificationIT {
         assertThat(health.path("components").path("notifierListeners").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
 
-        // and the metrics count the sent SMS and time the provider's answers
+        // and the metrics count the sent SMS, time the provider's answers and the stage from Kafka to the log
         assertThat(metric("opd_notifier_messages_sent_total{channel=\"SMS\"")).isGreaterThanOrEqualTo(1);
         assertThat(metric("opd_notifier_send_latency_seconds_count{channel=\"SMS\",outcome=\"sent\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metric("opd_notifier_intake_lag_seconds_count ")).isGreaterThanOrEqualTo(1);
     }
 
     @Test

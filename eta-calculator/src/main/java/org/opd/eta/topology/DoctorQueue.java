@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.opd.eta.estimate.DoctorHistory;
 import org.opd.eta.estimate.ShiftState;
 import org.opd.schemas.doctor.DoctorEvent;
+import org.opd.schemas.token.CallOrder;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenStatus;
 
@@ -58,14 +59,13 @@ record DoctorQueue(
     static final int REMEMBERED_DEPARTURES = 500;
 
     /**
-     * Call order: a token already called goes first (the patient is on the way in), then
-     * priority (3 emergency, 2 senior, 1 normal), then check-in time; the token number breaks ties.
+     * Call order: a token already called goes first (the patient is on the way in), then the
+     * shared {@link CallOrder} that call-next uses.
      */
     static final Comparator<TrackedToken> CALL_ORDER = Comparator
             .comparing(TrackedToken::calledTime, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(TrackedToken::priority, Comparator.reverseOrder())
-            .thenComparing(TrackedToken::checkInTime, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(TrackedToken::tokenNumber, Comparator.nullsLast(Comparator.naturalOrder()));
+            .thenComparing(CallOrder.comparator(TrackedToken::priority, TrackedToken::checkInTime,
+                    TrackedToken::tokenNumber, TrackedToken::tokenId));
 
     DoctorQueue {
         tokens = List.copyOf(tokens);

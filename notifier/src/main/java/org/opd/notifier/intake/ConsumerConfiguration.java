@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.opd.notifier.LogSafe;
 import org.opd.notifier.NotifierProperties;
+import org.opd.schemas.identity.AccountLinkIssued;
 import org.opd.schemas.identity.OneTimeCodeIssued;
 import org.opd.schemas.kafka.EventHeaders;
 import org.opd.schemas.kafka.Topic;
@@ -46,6 +47,7 @@ class ConsumerConfiguration {
     static final String TOKEN_EVENTS_FACTORY = "tokenEventsContainerFactory";
     static final String NOTIFICATION_REQUESTS_FACTORY = "notificationRequestsContainerFactory";
     static final String IDENTITY_EVENTS_FACTORY = "identityEventsContainerFactory";
+    static final String ACCOUNT_EVENTS_FACTORY = "accountEventsContainerFactory";
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerConfiguration.class);
 
@@ -67,11 +69,18 @@ class ConsumerConfiguration {
         return containerFactory(Topics.IDENTITY_EVENTS, kafka, sslBundles, properties);
     }
 
+    @Bean(ACCOUNT_EVENTS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, AccountLinkIssued> accountEventsContainerFactory(
+            KafkaProperties kafka, SslBundles sslBundles, NotifierProperties properties) {
+        return containerFactory(Topics.ACCOUNT_EVENTS, kafka, sslBundles, properties);
+    }
+
     /** Creates the topics if this service starts before the ones that publish to them. */
     @Bean
     SmartInitializingSingleton consumedTopics(KafkaProperties kafka, NotifierProperties properties) {
         return () -> TopicProvisioner.ensureExist(String.join(",", kafka.getBootstrapServers()),
-                (short) properties.topicReplicationFactor(), List.of(Topics.TOKEN_EVENTS, Topics.NOTIFICATION_REQUESTS, Topics.IDENTITY_EVENTS));
+                (short) properties.topicReplicationFactor(), List.of(Topics.TOKEN_EVENTS, Topics.NOTIFICATION_REQUESTS, Topics.IDENTITY_EVENTS,
+                        Topics.ACCOUNT_EVENTS));
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> containerFactory(Topic<String, V> topic,
@@ -114,6 +123,9 @@ class ConsumerConfiguration {
             return String.valueOf(request.requestId());
         }
         if (record.value() instanceof OneTimeCodeIssued issued) {
+            return String.valueOf(issued.eventId());
+        }
+        if (record.value() instanceof AccountLinkIssued issued) {
             return String.valueOf(issued.eventId());
         }
         return Optional.ofNullable(record.headers().lastHeader(EventHeaders.EVENT_ID))

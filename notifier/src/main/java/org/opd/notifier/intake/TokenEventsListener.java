@@ -1,5 +1,7 @@
 package org.opd.notifier.intake;
 
+import java.time.Duration;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opd.schemas.notification.NotificationType;
 import org.opd.schemas.token.TokenEvent;
@@ -8,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Consumes {@code opd.token-events} in the group {@code opd-notifier}: an issued, cancelled or
@@ -22,9 +27,14 @@ class TokenEventsListener {
     private static final Logger log = LoggerFactory.getLogger(TokenEventsListener.class);
 
     private final NotificationIntake intake;
+    private final Timer lag;
 
-    TokenEventsListener(NotificationIntake intake) {
+    TokenEventsListener(NotificationIntake intake, MeterRegistry meters) {
         this.intake = intake;
+        this.lag = Timer.builder("opd.notifier.intake.lag")
+                .description("From the token event entering Kafka to its notification rows committed in notifications_log")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = ConsumerConfiguration.GROUP_ID,
@@ -51,6 +61,8 @@ class TokenEventsListener {
                 return;
             }
             intake.accept(new Trigger(event.tokenId(), type, null, null, null));
+            // The record's timestamp is the cdc-connector's send time: this is the Kafka → notification log stage.
+            lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.timestamp())));
         }
     }
 }

@@ -64,6 +64,10 @@ final class ApiAccess {
             .add(POST, "/shifts/{assignmentId}/cancel", PATH, Resource.SHIFT, ADMIN, DEPARTMENT_HEAD)
             .ownDoctor(POST, "/shifts/{assignmentId}/start", Resource.SHIFT, DEPARTMENT_HEAD, NURSE, DOCTOR)
             .ownDoctor(POST, "/shifts/{assignmentId}/end", Resource.SHIFT, DEPARTMENT_HEAD, NURSE, DOCTOR)
+            // Doctors' absences: asked for and approved by the department's head (administrators may ask too).
+            .add(POST, "/schedule-exceptions", ROLES_ONLY, null, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/schedule-exceptions/{exceptionId}", PATH, Resource.SCHEDULE_EXCEPTION, ADMIN, DEPARTMENT_HEAD, OPERATIONS)
+            .add(POST, "/schedule-exceptions/{exceptionId}/approve", PATH, Resource.SCHEDULE_EXCEPTION, DEPARTMENT_HEAD)
             // Patients: registered at the desk; a patient sees and corrects their own.
             .add(POST, "/hospitals/{hospitalId}/patients", PATH, Resource.HOSPITAL, RECEPTIONIST, NURSE)
             .add(GET, "/hospitals/{hospitalId}/patients", PATH, Resource.HOSPITAL, CLINICAL)
@@ -98,6 +102,8 @@ final class ApiAccess {
             .query(GET, "/staff-accounts", filters(Resource.HOSPITAL), ADMIN)
             .add(POST, "/staff-accounts/{accountId}/disable", ROLES_ONLY, null, ADMIN)
             .add(POST, "/staff-accounts/{accountId}/tokens", ROLES_ONLY, null, ADMIN)
+            // Anyone may ask for a reset link: it goes only to the account's own address.
+            .open(POST, "/password-reset-mails")
             // The one-use token in the body is the credential.
             .open(POST, "/password-resets")
             .open(POST, "/email-confirmations")

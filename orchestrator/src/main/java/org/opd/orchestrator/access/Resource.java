@@ -8,7 +8,8 @@ public enum Resource {
     DOCTOR("doctorId"),
     SHIFT("assignmentId"),
     PATIENT("patientId"),
-    TOKEN("tokenId");
+    TOKEN("tokenId"),
+    SCHEDULE_EXCEPTION("exceptionId");
 
     final String parameter;
 

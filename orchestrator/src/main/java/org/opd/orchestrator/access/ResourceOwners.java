@@ -31,6 +31,9 @@ class ResourceOwners {
                     WHERE s.assignment_id = :id""";
             case PATIENT -> "SELECT hospital_id, NULL::uuid AS dept_id, NULL::uuid AS doctor_id, patient_id FROM patients WHERE patient_id = :id";
             case TOKEN -> "SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens WHERE token_id = :id";
+            case SCHEDULE_EXCEPTION -> """
+                    SELECT d.hospital_id, d.primary_dept_id AS dept_id, d.doctor_id, NULL::uuid AS patient_id
+                    FROM schedule_exceptions e JOIN doctors d ON d.doctor_id = e.doctor_id WHERE e.exception_id = :id""";
         };
         return jdbc.sql(sql).param("id", id)
                 .query((rs, row) -> new Owners(Sql.uuid(rs, "hospital_id"), Sql.uuid(rs, "dept_id"), Sql.uuid(rs, "doctor_id"),

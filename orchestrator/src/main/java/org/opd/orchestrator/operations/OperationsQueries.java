@@ -12,6 +12,7 @@ import org.opd.orchestrator.hospital.HospitalRepository;
 import org.opd.orchestrator.jdbc.Sql;
 import org.opd.orchestrator.time.LocalTimes;
 import org.opd.schemas.queue.DoctorStatus;
+import org.opd.schemas.token.CallOrder;
 import org.opd.schemas.token.TokenStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,7 +49,7 @@ public class OperationsQueries {
                                    CASE WHEN t.status = 'IN_CONSULTATION' THEN 0
                                         WHEN t.status = 'WAITING' AND t.called_time IS NOT NULL THEN 1
                                         WHEN t.status = 'WAITING' THEN 2 ELSE 3 END,
-                                   t.priority DESC, t.check_in_time, t.token_id) AS line_order
+                                   %s) AS line_order
                         FROM tokens t
                         JOIN patients p ON p.patient_id = t.patient_id
                         JOIN doctors d ON d.doctor_id = t.doctor_id
@@ -59,7 +60,7 @@ public class OperationsQueries {
                           AND (CAST(:deptId AS uuid) IS NULL OR t.dept_id = :deptId)
                           AND (CAST(:doctorId AS uuid) IS NULL OR t.doctor_id = :doctorId)
                         ORDER BY d.name, d.doctor_id, line_order
-                        """)
+                        """.formatted(CallOrder.sql("t")))
                 .param("hospitalId", hospitalId)
                 .param("today", LocalDate.ofInstant(now, zone))
                 .param("deptId", deptId)

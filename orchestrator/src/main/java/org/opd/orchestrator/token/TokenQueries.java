@@ -1,5 +1,7 @@
 package org.opd.orchestrator.token;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +30,15 @@ public class TokenQueries {
     @Transactional(readOnly = true)
     public Optional<UUID> patientOf(UUID tokenId) {
         return tokens.patientOf(tokenId);
+    }
+
+    /**
+     * The doctor's tokens not yet called whose visit falls in [from, to), as of now: those in line
+     * in call order, then the booked.
+     */
+    @Transactional(readOnly = true)
+    public List<LoadedToken> awaitingBetween(UUID doctorId, Instant from, Instant to, Instant now) {
+        return tokens.findAwaitingBetween(doctorId, from, to, now);
     }
 
     @Transactional(readOnly = true)

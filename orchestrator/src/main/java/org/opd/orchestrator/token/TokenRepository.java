@@ -18,6 +18,7 @@ import org.opd.orchestrator.jdbc.Where;
 import org.opd.orchestrator.paging.Page;
 import org.opd.orchestrator.paging.PageRequest;
 import org.opd.schemas.token.BookingType;
+import org.opd.schemas.token.CallOrder;
 import org.opd.schemas.token.TokenStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,18 +82,35 @@ class TokenRepository {
     }
 
     /**
-     * The doctor's next patient, locked: the waiting, not yet called token of the highest
-     * priority, and of those the one that checked in first. A token another transaction is
+     * The doctor's next patient, locked: the first waiting, not yet called token in the shared
+     * {@link CallOrder} (priority, then check-in time). A token another transaction is
      * changing right now is skipped rather than waited for.
      */
     Optional<LoadedToken> lockNextToCall(UUID doctorId) {
         return jdbc.sql(SELECT + """
                          WHERE t.doctor_id = :doctorId AND t.status = 'WAITING' AND t.called_time IS NULL
-                         ORDER BY t.priority DESC, t.check_in_time, t.token_id
+                         ORDER BY %s
                          LIMIT 1
                          FOR UPDATE OF t SKIP LOCKED
-                        """)
+                        """.formatted(CallOrder.sql("t")))
                 .param("doctorId", doctorId).query(TokenRepository::map).optional();
+    }
+
+    /**
+     * The doctor's tokens not yet called whose visit falls in [from, to): booked, checked in or
+     * waiting, expected at their scheduled time, or now if that has passed. Those in line first, in
+     * call order, then the booked ones.
+     */
+    List<LoadedToken> findAwaitingBetween(UUID doctorId, Instant from, Instant to, Instant now) {
+        return jdbc.sql(SELECT + """
+                         WHERE t.doctor_id = :doctorId AND t.status IN ('BOOKED', 'CHECKED_IN', 'WAITING')
+                           AND t.called_time IS NULL
+                           AND greatest(t.scheduled_time, :now) >= :from AND greatest(t.scheduled_time, :now) < :to
+                         ORDER BY t.status = 'BOOKED', %s, t.scheduled_time
+                        """.formatted(CallOrder.sql("t")))
+                .param("doctorId", doctorId).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
+                .param("now", Sql.timestamp(now))
+                .query(TokenRepository::map).list();
     }
 
     /** The token that holds the doctor's cabin: in consultation, or called in and not yet started. */

@@ -36,9 +36,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of the API as an RFC 7807 problem ({@code application/problem+json}): {@code type},
@@ -53,6 +57,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private static final String WRONG_FORMAT = "has the wrong type or format";
+    private static final String UNKNOWN_FIELD = "is not a field of this request";
     @ExceptionHandler
     ResponseEntity<Object> notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e);
@@ -166,13 +171,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)
                 && !mapping.getPath().isEmpty()) {
             String field = pathOf(mapping);
-            String message = cause instanceof InvalidFormatException format && format.getTargetType().isEnum()
-                    ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
-                    : WRONG_FORMAT;
+            String message = messageFor(mapping);
             return invalid(field + " " + message, List.of(new FieldProblem(field, message)));
         }
         return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                 "The request body is missing or is not valid JSON");
+    }
+
+    private static String messageFor(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException) {
+            return UNKNOWN_FIELD;
+        }
+        if (mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+            return "must be one of " + List.of(format.getTargetType().getEnumConstants());
+        }
+        if (mapping instanceof MismatchedInputException mismatch && isWholeNumber(mismatch.getTargetType())
+                && mismatch.getProcessor() instanceof JsonParser parser && parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+            return "must be a whole number";
+        }
+        return WRONG_FORMAT;
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class;
     }
 
     /** A body without a declared length that went past the limit while Jackson read it. */

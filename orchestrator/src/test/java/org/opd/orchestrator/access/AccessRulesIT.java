@@ -55,6 +55,9 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/doctors/{doctorId}                      | " + SCREENS,
             "PUT  /api/v1/doctors/{doctorId}/settings             | ADMIN DEPARTMENT_HEAD",
             "PUT  /api/v1/doctors/{doctorId}/status               | ADMIN DEPARTMENT_HEAD NURSE DOCTOR",
+            "POST /api/v1/schedule-exceptions                     | ADMIN DEPARTMENT_HEAD",
+            "GET  /api/v1/schedule-exceptions/{exceptionId}       | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "POST /api/v1/schedule-exceptions/{exceptionId}/approve | DEPARTMENT_HEAD",
             "POST /api/v1/shifts                                  | ADMIN DEPARTMENT_HEAD",
             "GET  /api/v1/shifts?deptId={deptId}                  | " + STAFF,
             "GET  /api/v1/shifts/{assignmentId}                   | " + STAFF,
@@ -89,6 +92,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/staff-accounts?hospitalId={hospitalId}  | ADMIN",
             "POST /api/v1/staff-accounts/{accountId}/disable      | ADMIN",
             "POST /api/v1/staff-accounts/{accountId}/tokens       | ADMIN",
+            "POST /api/v1/password-reset-mails                    | " + EVERYONE,
             "POST /api/v1/password-resets                         | " + EVERYONE,
             "POST /api/v1/email-confirmations                     | " + EVERYONE,
             "POST /api/v1/api-clients                             | ADMIN",
@@ -143,6 +147,9 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
                 "doctorId", clinic.doctorId, "assignmentId", clinic.shiftId, "tokenId", tokenId,
                 "patientId", api.get("/tokens/" + tokenId).text("patientId"),
                 "accountId", UUID.randomUUID().toString(), "credentialId", UUID.randomUUID().toString()));
+        ids.put("exceptionId", api.create("/schedule-exceptions", Map.of("doctorId", clinic.doctorId,
+                "exceptionType", "TRAINING", "startDatetime", Clinic.noon(Clinic.today().plusDays(30)).toString(),
+                "endDatetime", Clinic.noon(Clinic.today().plusDays(31)).toString()), "exceptionId"));
         Map<Role, Api> callers = new EnumMap<>(Role.class);
         for (Role role : TESTED) {
             callers.put(role, api.as(api.callers().client(Set.of(role.name()), clinic.hospitalId,

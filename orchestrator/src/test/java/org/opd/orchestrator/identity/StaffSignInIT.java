@@ -2,17 +2,14 @@ package org.opd.orchestrator.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
+import org.opd.orchestrator.support.SignInBrowser;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,14 +39,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class StaffSignInIT extends OrchestratorIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     @Test
     void theBootstrapAdministratorChangesThePasswordEnrolsTotpAndGetsTokens() throws Exception {
         // Given the console's sign-in, begun as a browser would
-        Browser browser = new Browser();
+        SignInBrowser browser = browser();
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-        String afterPassword = browser.signInWithPassword(authorizeUrl(verifier), ADMIN_EMAIL, ADMIN_PASSWORD);
+        String afterPassword = browser.signInWithPassword(SignInBrowser.consoleAuthorization(verifier), ADMIN_EMAIL, ADMIN_PASSWORD);
 
         // Then a new password is asked for first, and after it a TOTP secret
         assertThat(afterPassword).endsWith("/sign-in/password");
@@ -82,8 +79,8 @@ class StaffSignInIT extends OrchestratorIntegrationTest {
         assertThat(api.as(refreshed.path("access_token").asText()).get("/hospitals").status()).isEqualTo(200);
 
         // And a later sign-in asks for the password and a code of a later time step, not for a new password
-        Browser later = new Browser();
-        String next = later.signInWithPassword(authorizeUrl(verifier), ADMIN_EMAIL, "fresh-keeper-passphrase");
+        SignInBrowser later = browser();
+        String next = later.signInWithPassword(SignInBrowser.consoleAuthorization(verifier), ADMIN_EMAIL, "fresh-keeper-passphrase");
         assertThat(next).endsWith("/sign-in/totp");
         // (the enrolment's own step: a 30 s boundary may have passed since, which must not make the test pass or fail)
         String reused = later.submit("/sign-in/totp", Map.of("code", totp(secret, enrolledAt)));
@@ -103,11 +100,11 @@ class StaffSignInIT extends OrchestratorIntegrationTest {
 
         // When five wrong passwords are typed
         for (int i = 0; i < 5; i++) {
-            assertThat(new Browser().signInWithPassword(authorizeUrl("v"), email, "wrong-passphrase-" + i)).contains("/login?error");
+            assertThat(browser().signInWithPassword(SignInBrowser.consoleAuthorization("v"), email, "wrong-passphrase-" + i)).contains("/login?error");
         }
 
         // Then the right password is refused as well, and the account is locked for a while
-        assertThat(new Browser().signInWithPassword(authorizeUrl("v"), email, "initial-passphrase-1")).contains("/login?error");
+        assertThat(browser().signInWithPassword(SignInBrowser.consoleAuthorization("v"), email, "initial-passphrase-1")).contains("/login?error");
         assertThat(jdbc.sql("SELECT locked_until > now() FROM staff_accounts WHERE lower(email) = lower(:e)").param("e", email)
                 .query(Boolean.class).single()).isTrue();
     }
@@ -118,10 +115,10 @@ class StaffSignInIT extends OrchestratorIntegrationTest {
         String email = "desk-" + UUID.randomUUID() + "@hospital.test";
         api.as(api.callers().bootstrap()).post("/staff-accounts", Map.of("email", email, "displayName", "Desk",
                 "initialPassword", "initial-passphrase-1", "hospitalId", clinic.hospitalId, "roles", List.of("RECEPTIONIST")));
-        Browser browser = new Browser();
+        SignInBrowser browser = browser();
         String verifier = UUID.randomUUID().toString() + UUID.randomUUID();
 
-        assertThat(browser.signInWithPassword(authorizeUrl(verifier), email, "initial-passphrase-1")).endsWith("/sign-in/password");
+        assertThat(browser.signInWithPassword(SignInBrowser.consoleAuthorization(verifier), email, "initial-passphrase-1")).endsWith("/sign-in/password");
         String back = browser.submit("/sign-in/password", Map.of("newPassword", "my-own-passphrase", "confirmPassword", "my-own-passphrase"));
         String redirect = browser.get(back.substring(back.indexOf("/oauth2/"))).headers().firstValue("Location").orElseThrow();
         JsonNode tokens = tokenRequest("grant_type=authorization_code&code=" + enc(query(redirect).get("code"))
@@ -136,13 +133,6 @@ class StaffSignInIT extends OrchestratorIntegrationTest {
         assertThat(desk.get("/hospitals/" + clinic.hospitalId + "/patients").status()).isEqualTo(200);
         api.as(api.callers().bootstrap()).post("/staff-accounts/" + claims.path("sub").asText() + "/disable");
         assertThat(desk.get("/hospitals/" + clinic.hospitalId + "/patients").status()).isEqualTo(401);
-    }
-
-    private String authorizeUrl(String verifier) throws Exception {
-        String challenge = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        return "/oauth2/authorize?response_type=code&client_id=opd-console&scope=openid&state=st-1&redirect_uri="
-                + enc(CONSOLE_REDIRECT) + "&code_challenge=" + challenge + "&code_challenge_method=S256";
     }
 
     private JsonNode tokenRequest(String form) throws Exception {
@@ -173,36 +163,7 @@ class StaffSignInIT extends OrchestratorIntegrationTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** A browser: cookies kept, redirects shown rather than followed. */
-    private final class Browser {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(rest.getRootUri() + path)).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Starts at the authorization request, is sent to the login form, and posts it; @return where it is sent next */
-        String signInWithPassword(String authorize, String email, String password) throws Exception {
-            HttpResponse<String> start = get(authorize);
-            assertThat(start.headers().firstValue("Location").orElse("")).endsWith("/login");
-            return submit("/login", Map.of("username", email, "password", password));
-        }
-
-        /** Posts a form of the page at {@code path} with its CSRF token; @return the redirect's location */
-        String submit(String path, Map<String, String> fields) throws Exception {
-            Matcher csrf = CSRF.matcher(get(path).body());
-            assertThat(csrf.find()).as("a CSRF token on " + path).isTrue();
-            Map<String, String> form = new LinkedHashMap<>(fields);
-            form.put("_csrf", csrf.group(1) != null ? csrf.group(1) : csrf.group(2));
-            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(rest.getRootUri() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(302);
-            return response.headers().firstValue("Location").orElseThrow();
-        }
+    private SignInBrowser browser() {
+        return new SignInBrowser(rest.getRootUri());
     }
 }

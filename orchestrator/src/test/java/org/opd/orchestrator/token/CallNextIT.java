@@ -2,8 +2,12 @@ package org.opd.orchestrator.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 
@@ -12,6 +16,7 @@ import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
 import org.opd.orchestrator.support.Parallel;
+import org.opd.schemas.token.CallOrder;
 import org.springframework.http.MediaType;
 
 class CallNextIT extends OrchestratorIntegrationTest {
@@ -40,6 +45,50 @@ class CallNextIT extends OrchestratorIntegrationTest {
         assertThat(nobodyLeft.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(nobodyLeft.text("type")).isEqualTo("urn:opd:problem:no-waiting-token");
         assertThat(api.get("/tokens/" + notTriaged).text("calledTime")).isNull();
+    }
+
+    @Test
+    void breaksATieOfCheckInTimesByTokenNumberAsTheQueuePositionsDo() {
+        // Given two normal patients who checked in at the same instant, the later number first in the table
+        Clinic clinic = Clinic.open(api);
+        String first = clinic.waitingToken(1);
+        String second = clinic.waitingToken(1);
+        jdbc.sql("UPDATE tokens SET check_in_time = (SELECT check_in_time FROM tokens WHERE token_id = :second::uuid) "
+                        + "WHERE token_id = :first::uuid")
+                .param("first", first).param("second", second).update();
+
+        // When the doctor calls the next patient
+        String called = api.post("/doctors/" + clinic.doctorId + "/call-next").text("tokenId");
+
+        // Then it is the lower token number, as the topology's positions order them
+        assertThat(called).isEqualTo(first);
+    }
+
+    @Test
+    void theDatabaseOrdersTiesAsTheSharedComparatorDoes() {
+        // Given tokens that tie on priority and check-in time, with random numbers and ids
+        Random random = new Random(13);
+        Instant nine = Instant.parse("2026-12-02T03:30:00Z");
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            rows.add(new Object[] {1 + random.nextInt(3), random.nextBoolean() ? null : nine.plusSeconds(random.nextInt(3)),
+                    "C-" + (char) ('A' + random.nextInt(3)) + "-" + random.nextInt(20), UUID.randomUUID()});
+        }
+
+        // When PostgreSQL sorts them by the call-next ORDER BY and Java by the topology's comparator
+        List<UUID> byDatabase = jdbc.sql("SELECT t.token_id FROM (VALUES " + String.join(", ",
+                        Collections.nCopies(rows.size(), "(?::int, ?::timestamptz, ?::varchar, ?::uuid)"))
+                        + ") AS t(priority, check_in_time, token_number, token_id) ORDER BY " + CallOrder.sql("t"))
+                .params(rows.stream().flatMap(row -> java.util.Arrays.stream(new Object[] {row[0],
+                        row[1] == null ? null : java.sql.Timestamp.from((Instant) row[1]), row[2], row[3]})).toList())
+                .query(UUID.class).list();
+        List<UUID> byJava = rows.stream()
+                .sorted(CallOrder.<Object[]>comparator(row -> (Integer) row[0], row -> (Instant) row[1],
+                        row -> (String) row[2], row -> (UUID) row[3]))
+                .map(row -> (UUID) row[3]).toList();
+
+        // Then both give the same order
+        assertThat(byDatabase).containsExactlyElementsOf(byJava);
     }
 
     @Test

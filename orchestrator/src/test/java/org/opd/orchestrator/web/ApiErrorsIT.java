@@ -48,6 +48,44 @@ class ApiErrorsIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void refusesAFractionWhereAWholeNumberIsDueAndStoresNothing() {
+        Clinic clinic = Clinic.open(api);
+        Map<String, Object> request = clinic.issueRequest(clinic.patient(), 1, clinic.today());
+        request.put("priority", 1.5);
+
+        Api.Reply reply = api.post("/tokens", request);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(errors(reply)).containsOnly(Map.entry("priority", "must be a whole number"));
+        assertThat(jdbc.sql("SELECT count(*) FROM tokens WHERE doctor_id = :d::uuid").param("d", clinic.doctorId)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void refusesANumberSentAsText() {
+        Clinic clinic = Clinic.open(api);
+        Map<String, Object> request = clinic.issueRequest(clinic.patient(), 1, clinic.today());
+        request.put("priority", "2");
+
+        Api.Reply reply = api.post("/tokens", request);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(errors(reply)).containsOnly(Map.entry("priority", "has the wrong type or format"));
+    }
+
+    @Test
+    void refusesAFieldTheRequestDoesNotDefine() {
+        Clinic clinic = Clinic.open(api);
+        Map<String, Object> request = clinic.issueRequest(clinic.patient(), 1, clinic.today());
+        request.put("prority", 3);
+
+        Api.Reply reply = api.post("/tokens", request);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(errors(reply)).containsOnly(Map.entry("prority", "is not a field of this request"));
+    }
+
+    @Test
     void refusesMalformedJson() {
         Api.Reply reply = api.postRaw("/hospitals", "{\"name\": \"City Hospital\", ");
 

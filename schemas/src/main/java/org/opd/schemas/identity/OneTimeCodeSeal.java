@@ -12,11 +12,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals a patient's one-time code for its way from the orchestrator to the notifier (outbox, Kafka,
- * {@code notifications_log} until sent): AES-256-GCM under a key both services get from the
- * environment ({@code OPD_OTP_MESSAGE_KEY}, base64 of 32 random bytes), a fresh random 96-bit nonce per
- * seal, and the patient id as associated data, so a sealed code moved into another patient's event does
- * not open. The sealed form is {@code v1.} followed by base64url(nonce ‖ ciphertext ‖ tag).
+ * Seals a one-time secret — a patient's sign-in code, a staff account's e-mail link token — for its
+ * way from the orchestrator to the notifier (outbox, Kafka, {@code notifications_log} until sent):
+ * AES-256-GCM under a key both services get from the environment ({@code OPD_OTP_MESSAGE_KEY}, base64 of
+ * 32 random bytes), a fresh random 96-bit nonce per seal, and the recipient's id (patient or account) as
+ * associated data, so a sealed secret moved into another recipient's event does not open. The sealed form is {@code v1.} followed by base64url(nonce ‖ ciphertext ‖ tag).
  *
  * <p>Plain JDK; thread-safe (a {@link Cipher} is made per call). Failures never quote the input.
  */
@@ -60,11 +60,11 @@ public final class OneTimeCodeSeal {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    public String seal(String code, UUID patientId) {
+    public String seal(String code, UUID recipientId) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, patientId);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, recipientId);
             byte[] sealed = cipher.doFinal(code.getBytes(StandardCharsets.UTF_8));
             byte[] out = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -75,7 +75,7 @@ public final class OneTimeCodeSeal {
     }
 
     /** @throws IllegalArgumentException when the sealed code was not sealed for this patient under this key, or was altered */
-    public String unseal(String sealed, UUID patientId) {
+    public String unseal(String sealed, UUID recipientId) {
         if (sealed == null || !sealed.startsWith(VERSION)) {
             throw new IllegalArgumentException("Not a sealed one-time code of version " + VERSION);
         }
@@ -89,7 +89,7 @@ public final class OneTimeCodeSeal {
             throw new IllegalArgumentException("A sealed one-time code too short to be one");
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(in, NONCE_BYTES), patientId);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(in, NONCE_BYTES), recipientId);
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             // AEADBadTagException: another key, another patient, or altered on the way.
@@ -97,10 +97,10 @@ public final class OneTimeCodeSeal {
         }
     }
 
-    private Cipher cipher(int mode, byte[] nonce, UUID patientId) throws GeneralSecurityException {
+    private Cipher cipher(int mode, byte[] nonce, UUID recipientId) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(("opd-otp:" + patientId).getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(("opd-otp:" + recipientId).getBytes(StandardCharsets.UTF_8));
         return cipher;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.opd.schemas.alert.OperationsAlert;
 import org.opd.schemas.doctor.DoctorEvent;
+import org.opd.schemas.identity.AccountLinkIssued;
 import org.opd.schemas.identity.OneTimeCodeIssued;
 import org.opd.schemas.notification.NotificationRequest;
 import org.opd.schemas.queue.EtaChange;
@@ -52,8 +53,12 @@ public final class Topics {
     public static final Topic<String, OneTimeCodeIssued> IDENTITY_EVENTS = new Topic<>("opd.identity-events",
             Serdes.String(), new JsonSerde<>(OneTimeCodeIssued.class), IDENTITY_PARTITIONS, false);
 
+    /** Staff account links to e-mail (confirmation, password reset), key = account id; one partition is plenty. */
+    public static final Topic<String, AccountLinkIssued> ACCOUNT_EVENTS = new Topic<>("opd.account-events",
+            Serdes.String(), new JsonSerde<>(AccountLinkIssued.class), 1, false);
+
     public static final List<Topic<?, ?>> ALL = List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, ETA_CHANGES,
-            NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS);
+            NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS, ACCOUNT_EVENTS);
 
     /** Outbox aggregate type of token events; the cdc-connector routes it to {@link #TOKEN_EVENTS}. */
     public static final String TOKEN_AGGREGATE = "token-events";
@@ -63,6 +68,9 @@ public final class Topics {
 
     /** Outbox aggregate type of identity events; routed to {@link #IDENTITY_EVENTS}. */
     public static final String IDENTITY_AGGREGATE = "identity-events";
+
+    /** Outbox aggregate type of staff account events; routed to {@link #ACCOUNT_EVENTS}. */
+    public static final String ACCOUNT_AGGREGATE = "account-events";
 
     private Topics() {
     }

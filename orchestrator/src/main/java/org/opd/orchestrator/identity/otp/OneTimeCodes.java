@@ -48,14 +48,14 @@ public class OneTimeCodes {
     private final SecureRandom random = new SecureRandom();
 
     OneTimeCodes(OneTimeCodeRepository codes, PatientService patients, OutboxWriter outbox,
-            OneTimeCodeProperties properties, Clock clock) {
+            OneTimeCodeProperties properties, OneTimeCodeSeal seal, Clock clock) {
         this.codes = codes;
         this.patients = patients;
         this.outbox = outbox;
         this.properties = properties;
         this.phoneNumbers = new PhoneNumbers(properties.defaultCountryCode());
         this.hashes = new CodeHashes(properties.hashKey());
-        this.seal = OneTimeCodeSeal.withKey(properties.messageKey());
+        this.seal = seal;
         this.clock = clock;
     }
 

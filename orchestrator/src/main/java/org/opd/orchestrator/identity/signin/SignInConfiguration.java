@@ -19,7 +19,8 @@ class SignInConfiguration {
     SecurityFilterChain signIn(HttpSecurity http, ServiceSecurity security, SignInSteps steps) throws Exception {
         security.headers(http)
                 .securityMatcher("/login", "/logout", "/sign-in/**")
-                .authorizeHttpRequests(rules -> rules.requestMatchers("/login").permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(rules -> rules.requestMatchers("/login").permitAll()
+                        .requestMatchers(AccountLinkPages.PATHS).permitAll().anyRequest().authenticated())
                 .formLogin(form -> form.successHandler(steps))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();

@@ -7,7 +7,6 @@ import org.opd.orchestrator.identity.staff.StaffAccounts;
 import org.opd.orchestrator.identity.staff.StaffAccounts.TotpEnrollment;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +18,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+
+import static org.opd.orchestrator.identity.signin.SignInHtml.field;
+import static org.opd.orchestrator.identity.signin.SignInHtml.form;
+import static org.opd.orchestrator.identity.signin.SignInHtml.page;
+import static org.opd.orchestrator.identity.signin.SignInHtml.retry;
 
 /** The sign-in steps after the password, as plain forms (the login form itself is Spring Security's). */
 @Controller
@@ -122,32 +126,5 @@ class SignInPages {
     @ResponseBody
     String done() {
         return page("Signed in", null, "<p id=\"signed-in\">You are signed in. You can close this page.</p>", "");
-    }
-
-    private static void retry(HttpServletRequest request, HttpServletResponse response, String step, String error) throws IOException {
-        response.sendRedirect(request.getContextPath() + step + "?error=" + java.net.URLEncoder.encode(error, java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static String form(HttpServletRequest request, String action, String fields) {
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return "<form method=\"post\" action=\"" + request.getContextPath() + action + "\">" + fields
-                + "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\"" + csrf.getToken() + "\">"
-                + "<button type=\"submit\">Continue</button></form>";
-    }
-
-    private static String field(String name, String label, String type) {
-        return "<p><label for=\"" + name + "\">" + label + "</label><br><input id=\"" + name + "\" name=\"" + name
-                + "\" type=\"" + type + "\" required autocomplete=\"" + ("password".equals(type) ? "new-password" : "one-time-code")
-                + "\"></p>";
-    }
-
-    private static String page(String title, String error, String body, String form) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + " · OPD</title>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}"
-                + "input{font-size:1.1rem;padding:.4rem;width:100%}button{font-size:1.1rem;padding:.5rem 1.5rem}"
-                + ".error{color:#a00}</style></head><body><h1>" + title + "</h1>"
-                + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + HtmlUtils.htmlEscape(error) + "</p>")
-                + body + form + "</body></html>";
     }
 }

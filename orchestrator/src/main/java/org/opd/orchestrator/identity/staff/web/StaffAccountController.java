@@ -6,11 +6,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.opd.orchestrator.identity.RoleScope;
-import org.opd.orchestrator.identity.staff.AccountTokenPurpose;
+import org.opd.orchestrator.identity.staff.AccountOpening;
 import org.opd.orchestrator.identity.staff.AccountTokens;
 import org.opd.orchestrator.identity.staff.NewStaffAccount;
 import org.opd.orchestrator.identity.staff.StaffAccount;
 import org.opd.orchestrator.identity.staff.StaffAccounts;
+import org.opd.schemas.identity.AccountTokenPurpose;
 import org.opd.schemas.identity.Role;
 import org.opd.security.Caller;
 import org.opd.security.PermissionDeniedException;
@@ -34,14 +35,23 @@ import jakarta.validation.constraints.Size;
 class StaffAccountController {
 
     private final StaffAccounts accounts;
+    private final AccountOpening opening;
     private final AccountTokens tokens;
 
-    StaffAccountController(StaffAccounts accounts, AccountTokens tokens) {
+    StaffAccountController(StaffAccounts accounts, AccountOpening opening, AccountTokens tokens) {
         this.accounts = accounts;
+        this.opening = opening;
         this.tokens = tokens;
     }
 
-    record AccountTokenRequest(@NotNull AccountTokenPurpose purpose) {
+    /** How the token reaches its owner: shown once to the administrator, or e-mailed as a link to the account's address. */
+    enum TokenDelivery { HAND_OVER, EMAIL }
+
+    record AccountTokenRequest(@NotNull AccountTokenPurpose purpose, TokenDelivery delivery) {
+    }
+
+    /** Anyone may ask; the answer is the same whether or not the address has an account. */
+    record PasswordResetMailRequest(@NotBlank @Email @Size(max = 255) String email) {
     }
 
     record PasswordResetRequest(@NotBlank String token, @NotNull @Size(min = 12, max = 128) String newPassword) {
@@ -73,7 +83,7 @@ class StaffAccountController {
 
     @PostMapping("/api/v1/staff-accounts")
     ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request, Caller caller) {
-        StaffAccount account = accounts.open(new NewStaffAccount(request.email(), request.displayName(), request.initialPassword(),
+        StaffAccount account = opening.open(new NewStaffAccount(request.email(), request.displayName(), request.initialPassword(),
                 new RoleScope(request.roles(), request.hospitalId(), request.deptId(), request.doctorId())), caller);
         return ResponseEntity.created(URI.create("/api/v1/staff-accounts/" + account.accountId())).body(AccountResponse.of(account));
     }
@@ -89,12 +99,26 @@ class StaffAccountController {
         return AccountResponse.of(accounts.disable(accountId));
     }
 
-    /** A one-use password-reset or e-mail confirmation token for the administrator to pass on; shown once. */
+    /**
+     * A one-use password-reset or e-mail confirmation token: shown once for the administrator to pass on
+     * (201), or e-mailed to the account's owner (202, no body).
+     */
     @PostMapping("/api/v1/staff-accounts/{accountId}/tokens")
     ResponseEntity<AccountTokens.IssuedAccountToken> issueToken(@PathVariable UUID accountId,
                                                                @Valid @RequestBody AccountTokenRequest request, Caller caller) {
         requireAdminOf(accounts.require(accountId), caller);
+        if (request.delivery() == TokenDelivery.EMAIL) {
+            tokens.mail(accountId, request.purpose());
+            return ResponseEntity.accepted().build();
+        }
         return ResponseEntity.status(201).body(tokens.issue(accountId, request.purpose()));
+    }
+
+    /** "Forgot my password": a reset link is mailed if an active account has the address (202 either way). */
+    @PostMapping("/api/v1/password-reset-mails")
+    ResponseEntity<Void> mailPasswordReset(@Valid @RequestBody PasswordResetMailRequest request) {
+        tokens.requestPasswordReset(request.email());
+        return ResponseEntity.accepted().build();
     }
 
     /** Open to anyone holding a reset token: it is the credential. */

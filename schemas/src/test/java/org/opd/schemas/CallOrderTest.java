@@ -1,0 +1,60 @@
+package org.opd.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.opd.schemas.token.CallOrder;
+
+class CallOrderTest {
+
+    private record Waiting(String name, int priority, Instant checkIn, String number, UUID id) {
+    }
+
+    private static final Comparator<Waiting> ORDER =
+            CallOrder.comparator(Waiting::priority, Waiting::checkIn, Waiting::number, Waiting::id);
+    private static final Instant NINE = Instant.parse("2026-12-02T03:30:00Z");
+
+    @Test
+    void callsHigherPrioritiesFirstThenByCheckInTimeWithTheUncheckedInLast() {
+        Waiting normalEarly = new Waiting("normal early", 1, NINE, "CARD-001", UUID.randomUUID());
+        Waiting normalLate = new Waiting("normal late", 1, NINE.plusSeconds(600), "CARD-002", UUID.randomUUID());
+        Waiting senior = new Waiting("senior", 2, NINE.plusSeconds(900), "CARD-003", UUID.randomUUID());
+        Waiting emergency = new Waiting("emergency", 3, NINE.plusSeconds(1200), "CARD-004", UUID.randomUUID());
+        Waiting notCheckedIn = new Waiting("not checked in", 1, null, "CARD-000", UUID.randomUUID());
+
+        assertThat(sorted(normalLate, notCheckedIn, senior, normalEarly, emergency))
+                .extracting(Waiting::name)
+                .containsExactly("emergency", "senior", "normal early", "normal late", "not checked in");
+    }
+
+    @Test
+    void breaksATieOfCheckInTimesByTokenNumberThenByTokenIdAsPostgresqlOrdersUuids() {
+        // UUID.compareTo compares signed halves and would put 8… before 1…; PostgreSQL (and the order) do not.
+        UUID low = UUID.fromString("10000000-0000-4000-8000-000000000000");
+        UUID high = UUID.fromString("80000000-0000-4000-8000-000000000000");
+        assertThat(high.compareTo(low)).isNegative();
+        Waiting b = new Waiting("B", 1, NINE, "CARD-002", low);
+        Waiting aHigh = new Waiting("A high id", 1, NINE, "CARD-001", high);
+        Waiting aLow = new Waiting("A low id", 1, NINE, "CARD-001", low);
+
+        assertThat(sorted(b, aHigh, aLow)).extracting(Waiting::name).containsExactly("A low id", "A high id", "B");
+    }
+
+    @Test
+    void namesTheSameFieldsInSql() {
+        assertThat(CallOrder.sql("t")).isEqualTo(
+                "t.priority DESC, t.check_in_time ASC NULLS LAST, t.token_number COLLATE \"C\", t.token_id");
+    }
+
+    private static List<Waiting> sorted(Waiting... tokens) {
+        List<Waiting> list = new ArrayList<>(List.of(tokens));
+        list.sort(ORDER);
+        return list;
+    }
+}

@@ -5,11 +5,13 @@
 -- schemas' LiveStateKeys / TokenDetailsField.
 --
 -- KEYS[1] doctor status   KEYS[2] doctor's current token   KEYS[3] doctor's queue (sorted set)
+-- KEYS[4] the version of the doctor's projected snapshot
 -- ARGV[1], ARGV[2] prefix and suffix of a token's details key
 -- ARGV[3..6] detail fields: token number, priority, ETA P50, ETA P90
 --
 -- Returns {status or '', current token id or '', {tokenNumber, priority} of the current token,
---          {{tokenId, position, tokenNumber, priority, etaMinutesP50, etaMinutesP90}, ...} in position order}
+--          {{tokenId, position, tokenNumber, priority, etaMinutesP50, etaMinutesP90}, ...} in position order,
+--          version or '0'}
 
 local function detailsKey(tokenId)
   return ARGV[1] .. tokenId .. ARGV[2]
@@ -29,4 +31,4 @@ for i = 1, #members, 2 do
   waiting[#waiting + 1] = {members[i], members[i + 1], d[1], d[2], d[3], d[4]}
 end
 
-return {status, current, currentDetails, waiting}
+return {status, current, currentDetails, waiting, redis.call('GET', KEYS[4]) or '0'}

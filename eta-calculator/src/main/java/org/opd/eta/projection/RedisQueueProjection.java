@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.opd.schemas.kafka.JsonSerde;
+import org.opd.schemas.live.LiveQueueChange;
 import org.opd.schemas.live.LiveStateKeys;
 import org.opd.schemas.live.TokenDetailsField;
 import org.opd.schemas.queue.QueueSnapshot;
@@ -22,7 +23,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Writes a queue snapshot into the Redis keys screens read, in one atomic, versioned Lua script:
- * a snapshot not newer than the one Redis holds changes nothing.
+ * a snapshot not newer than the one Redis holds changes nothing. An applied one is announced on
+ * {@link LiveStateKeys#QUEUE_CHANGES_CHANNEL} by the same script, for the screens' live streams.
  */
 public class RedisQueueProjection {
 
@@ -85,7 +87,9 @@ public class RedisQueueProjection {
                 snapshot.current() == null ? "" : snapshot.current().tokenId().toString(),
                 Integer.toString(snapshot.waiting().size()),
                 json(activeMembers),
-                json(details));
+                json(details),
+                LiveStateKeys.QUEUE_CHANGES_CHANNEL,
+                json(new LiveQueueChange(snapshot.doctorId(), snapshot.deptId(), snapshot.hospitalId(), snapshot.version())));
         return Long.valueOf(1).equals(redis.eval(SCRIPT, keys, args));
     }
 

@@ -11,6 +11,7 @@
 -- ARGV[4] status TTL seconds    ARGV[5] token id in consultation, '' when none
 -- ARGV[6] tokens in line        ARGV[7] JSON [[tokenId, position], ...]
 -- ARGV[8] JSON [{"set": {field: value}, "del": [field, ...], "ttl": seconds (0 = keep)}, ...]
+-- ARGV[9] channel announcing applied snapshots   ARGV[10] the announcement (JSON LiveQueueChange)
 --
 -- Returns 1 when applied, 0 when the snapshot was not newer.
 
@@ -55,4 +56,5 @@ end
 redis.call('SET', KEYS[5], tostring(total))
 
 redis.call('SET', KEYS[1], ARGV[1])
+redis.call('PUBLISH', ARGV[9], ARGV[10])
 return 1

@@ -10,14 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opd.schemas.kafka.JsonSerde;
+import org.opd.schemas.live.LiveQueueChange;
+import org.opd.schemas.live.LiveStateKeys;
 import org.opd.schemas.queue.DoctorStatus;
 import org.opd.schemas.queue.QueueSnapshot;
 import org.opd.schemas.queue.QueuedToken;
 import org.opd.schemas.token.TokenStatus;
 
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.resps.Tuple;
 
 /** The Lua projection against the local Redis (db 0, keys of fresh random ids, deleted afterwards). */
@@ -108,6 +117,57 @@ class RedisQueueProjectionIT {
         assertThat(redis.exists(key("token:%s:details", second))).isFalse();
         assertThat(redis.get(key("doctor:%s:current", doctorId))).isEqualTo(inCabin.toString());
         assertThat(redis.get(key("dept:%s:queue_count", deptId))).isEqualTo("1");
+    }
+
+    @Test
+    void announcesEachAppliedSnapshotOnceAndNoStaleOne() throws Exception {
+        // Given a subscriber to the live changes, as the orchestrator subscribes
+        BlockingQueue<LiveQueueChange> announced = new LinkedBlockingQueue<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        JedisPubSub listener = new JedisPubSub() {
+            @Override
+            public void onSubscribe(String channel, int subscribedChannels) {
+                subscribed.countDown();
+            }
+
+            @Override
+            public void onMessage(String channel, String message) {
+                LiveQueueChange change = read(message);
+                if (change.doctorId().equals(doctorId)) {
+                    announced.add(change);
+                }
+            }
+        };
+        try (JedisPooled subscriber = new JedisPooled("127.0.0.1", 6379)) {
+            Thread thread = new Thread(() -> subscriber.subscribe(listener, LiveStateKeys.QUEUE_CHANGES_CHANNEL));
+            thread.start();
+            assertThat(subscribed.await(5, TimeUnit.SECONDS)).isTrue();
+
+            // When versions 1 and 2 are projected, then 1 again (a replay)
+            projection.project(snapshot(doctorId, 1, null, List.of(waiting(first, "GEN-002", 1, 6, 11)), List.of(), List.of()));
+            projection.project(snapshot(doctorId, 2, null, List.of(), List.of(), List.of()));
+            projection.project(snapshot(doctorId, 1, null, List.of(waiting(first, "GEN-002", 1, 6, 11)), List.of(), List.of()));
+            projection.project(snapshot(doctorId, 3, null, List.of(), List.of(), List.of()));
+
+            // Then versions 1, 2 and 3 were announced, in order, with the doctor's department
+            List<LiveQueueChange> changes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                changes.add(announced.poll(5, TimeUnit.SECONDS));
+            }
+            assertThat(changes).extracting(LiveQueueChange::version).containsExactly(1L, 2L, 3L);
+            assertThat(changes).extracting(LiveQueueChange::deptId).containsOnly(deptId);
+            assertThat(announced.poll(200, TimeUnit.MILLISECONDS)).isNull();
+            listener.unsubscribe();
+            thread.join(5000);
+        }
+    }
+
+    private static LiveQueueChange read(String message) {
+        try {
+            return JsonSerde.MAPPER.readValue(message, LiveQueueChange.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Not a LiveQueueChange: " + message, e);
+        }
     }
 
     @Test

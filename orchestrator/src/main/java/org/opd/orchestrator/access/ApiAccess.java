@@ -94,6 +94,9 @@ final class ApiAccess {
             // Live queues: staff and waiting-room screens (names masked).
             .add(GET, "/doctors/{doctorId}/queue", PATH, Resource.DOCTOR, SCREENS)
             .add(GET, "/departments/{deptId}/queue", PATH, Resource.DEPARTMENT, SCREENS)
+            .add(GET, "/departments/{deptId}/display", PATH, Resource.DEPARTMENT, SCREENS)
+            .add(GET, "/departments/{deptId}/display/stream", PATH, Resource.DEPARTMENT, SCREENS)
+            .add(GET, "/doctors/{doctorId}/queue/stream", PATH, Resource.DOCTOR, SCREENS)
             // Operations.
             .query(GET, "/alerts", filters(Resource.HOSPITAL), OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/live-queue", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)

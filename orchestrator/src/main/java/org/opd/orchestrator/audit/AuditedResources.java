@@ -26,7 +26,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <p>
  * Audited: everything under {@code /api/v1/patients} and {@code /api/v1/tokens} (a token names its
  * patient; its consultation note is {@code CONSULTATION_NOTE}), a hospital's patients ({@code /api/v1/hospitals/{id}/patients}: look-up by UHID or phone,
- * registration), the live queues (doctor's, department's, the hospital's {@code live-queue}) and
+ * registration), the live queues (doctor's and its stream, department's and its display and stream, the
+ * hospital's {@code live-queue}) and
  * {@code call-next} (they show which tokens and patients wait), and the audit trail itself. The
  * first pattern that matches wins; each audited prefix ends in a catch-all, so a path added later,
  * or one that does not exist, is still recorded, with the catch-all as its template.
@@ -68,10 +69,14 @@ public final class AuditedResources {
             rule("/api/v1/tokens/{tokenId}/**", TOKEN, "tokenId"),
             rule("/api/v1/tokens/**", TOKEN, null),
             rule("/api/v1/doctors/{doctorId}/queue", DOCTOR_QUEUE, "doctorId"),
+            rule("/api/v1/doctors/{doctorId}/queue/stream", DOCTOR_QUEUE, "doctorId"),
             rule("/api/v1/doctors/{doctorId}/queue/**", DOCTOR_QUEUE, "doctorId"),
             rule("/api/v1/doctors/{doctorId}/call-next", DOCTOR_QUEUE, "doctorId"),
             rule("/api/v1/departments/{deptId}/queue", DEPARTMENT_QUEUE, "deptId"),
             rule("/api/v1/departments/{deptId}/queue/**", DEPARTMENT_QUEUE, "deptId"),
+            rule("/api/v1/departments/{deptId}/display", DEPARTMENT_QUEUE, "deptId"),
+            rule("/api/v1/departments/{deptId}/display/stream", DEPARTMENT_QUEUE, "deptId"),
+            rule("/api/v1/departments/{deptId}/display/**", DEPARTMENT_QUEUE, "deptId"),
             rule("/api/v1/hospitals/{hospitalId}/live-queue", HOSPITAL_QUEUE, "hospitalId"),
             rule("/api/v1/hospitals/{hospitalId}/live-queue/**", HOSPITAL_QUEUE, "hospitalId"),
             rule("/api/v1/audit", AUDIT_LOG, null),

@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** A patient's name as screens and dashboards show it: each part's first letter, the rest hidden ("M*** I***"). */
-final class MaskedName {
+public final class MaskedName {
 
     private MaskedName() {
     }
 
-    static String of(String name) {
+    public static String of(String name) {
         return Arrays.stream(name.strip().split("\\s+"))
                 .filter(part -> !part.isEmpty())
                 .map(part -> part.codePoints().limit(1)

@@ -8,10 +8,12 @@ import org.opd.schemas.queue.DoctorStatus;
 /**
  * A doctor's live queue as the screens show it, read from the Redis projection.
  *
+ * @param version the projected snapshot's version (0 while nothing is projected): it only grows, so a
+ *                screen that also follows the stream keeps whichever it saw is newer
  * @param current the token in consultation, or null
  * @param waiting tokens in line, position 1 first
  */
-public record DoctorQueueView(UUID doctorId, DoctorStatus doctorStatus, CurrentToken current, List<WaitingToken> waiting) {
+public record DoctorQueueView(UUID doctorId, long version, DoctorStatus doctorStatus, CurrentToken current, List<WaitingToken> waiting) {
 
     /** @param priority null when the projection has no details for the token (yet) */
     public record CurrentToken(UUID tokenId, String tokenNumber, Integer priority) {

@@ -42,7 +42,7 @@ public class LiveQueueReader {
         try {
             reply = jedis.eval(readDoctorQueue,
                     List.of(LiveStateKeys.doctorStatus(doctorId), LiveStateKeys.doctorCurrentToken(doctorId),
-                            LiveStateKeys.doctorQueue(doctorId)),
+                            LiveStateKeys.doctorQueue(doctorId), LiveStateKeys.doctorQueueVersion(doctorId)),
                     List.of(LiveStateKeys.TOKEN_DETAILS_PREFIX, LiveStateKeys.TOKEN_DETAILS_SUFFIX,
                             TokenDetailsField.TOKEN_NUMBER.field(), TokenDetailsField.PRIORITY.field(),
                             TokenDetailsField.ETA_MINUTES_P50.field(), TokenDetailsField.ETA_MINUTES_P90.field()));
@@ -60,7 +60,7 @@ public class LiveQueueReader {
             waiting.add(new DoctorQueueView.WaitingToken(UUID.fromString((String) w.get(0)), (String) w.get(2),
                     (int) Double.parseDouble((String) w.get(1)), integer(w.get(3)), integer(w.get(4)), integer(w.get(5))));
         }
-        return new DoctorQueueView(doctorId,
+        return new DoctorQueueView(doctorId, Long.parseLong((String) parts.get(4)),
                 status.isEmpty() ? DoctorStatus.OFFLINE : DoctorStatus.valueOf(status),
                 current.isEmpty() ? null : new DoctorQueueView.CurrentToken(UUID.fromString(current),
                         currentDetails.isEmpty() ? null : (String) currentDetails.get(0),

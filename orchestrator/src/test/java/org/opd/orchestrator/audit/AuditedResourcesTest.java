@@ -33,6 +33,9 @@ class AuditedResourcesTest {
             GET,    /api/v1/doctors/ID/queue,             DOCTOR_QUEUE,     ID, READ,   /api/v1/doctors/{doctorId}/queue
             POST,   /api/v1/doctors/ID/call-next,         DOCTOR_QUEUE,     ID, CHANGE, /api/v1/doctors/{doctorId}/call-next
             GET,    /api/v1/departments/ID/queue,         DEPARTMENT_QUEUE, ID, READ,   /api/v1/departments/{deptId}/queue
+            GET,    /api/v1/departments/ID/display,       DEPARTMENT_QUEUE, ID, READ,   /api/v1/departments/{deptId}/display
+            GET,    /api/v1/departments/ID/display/stream, DEPARTMENT_QUEUE, ID, READ,  /api/v1/departments/{deptId}/display/stream
+            GET,    /api/v1/doctors/ID/queue/stream,      DOCTOR_QUEUE,     ID, READ,   /api/v1/doctors/{doctorId}/queue/stream
             GET,    /api/v1/hospitals/ID/live-queue,      HOSPITAL_QUEUE,   ID, READ,   /api/v1/hospitals/{hospitalId}/live-queue
             GET,    /api/v1/audit,                        AUDIT_LOG,        -,  READ,   /api/v1/audit
             """)

@@ -57,7 +57,7 @@ class DoctorQueueIT extends OrchestratorIntegrationTest {
         // Then it shows exactly that
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo(json("""
-                {"doctorId": "%s", "doctorStatus": "BUSY",
+                {"doctorId": "%s", "version": 9, "doctorStatus": "BUSY",
                  "current": {"tokenId": "%s", "tokenNumber": "CARD-007", "priority": 1},
                  "waiting": [
                    {"tokenId": "%s", "tokenNumber": "CARD-009", "position": 1, "priority": 3, "etaMinutesP50": 4, "etaMinutesP90": 9},
@@ -73,7 +73,7 @@ class DoctorQueueIT extends OrchestratorIntegrationTest {
         Api.Reply reply = api.get("/doctors/" + clinic.doctorId + "/queue");
 
         assertThat(reply.body()).isEqualTo(json("""
-                {"doctorId": "%s", "doctorStatus": "OFFLINE", "current": null, "waiting": []}
+                {"doctorId": "%s", "version": 0, "doctorStatus": "OFFLINE", "current": null, "waiting": []}
                 """.formatted(clinic.doctorId)));
     }
 

@@ -90,6 +90,10 @@ public final class Api {
         return exchange(HttpMethod.GET, path, null, new HttpHeaders());
     }
 
+    public Reply get(String path, HttpHeaders headers) {
+        return exchange(HttpMethod.GET, path, null, headers);
+    }
+
     /** Creates something and returns the named id, failing unless the API answered 201. */
     public String create(String path, Map<String, ?> body, String idField) {
         Reply reply = post(path, body);

@@ -3,8 +3,8 @@ package org.opd.schemas.live;
 import java.util.UUID;
 
 /**
- * Every Redis key of the live state (spec 004's names): the eta-calculator writes them, the
- * orchestrator and the screens read them. As {@code Topics} is for Kafka, this is the one place
+ * Every Redis key and pub/sub channel of the live state (spec 004's names): the eta-calculator
+ * writes them, the orchestrator and the screens read them. As {@code Topics} is for Kafka, this is the one place
  * their names are spelled; Lua scripts receive them as KEYS or, where a script derives a key
  * from a member it reads, as the {@link #TOKEN_DETAILS_PREFIX}/{@link #TOKEN_DETAILS_SUFFIX} pair.
  */
@@ -12,6 +12,14 @@ public final class LiveStateKeys {
 
     public static final String TOKEN_DETAILS_PREFIX = "token:";
     public static final String TOKEN_DETAILS_SUFFIX = ":details";
+
+    /**
+     * Pub/sub channel: one {@link LiveQueueChange} (JSON) for each snapshot the projection applied,
+     * published in the same script that wrote it, so a subscriber that then reads the keys sees
+     * that version or a newer one. Pub/sub is fire-and-forget: a subscriber that was not
+     * connected must reload the keys instead of relying on the messages it missed.
+     */
+    public static final String QUEUE_CHANGES_CHANNEL = "live:queue-changes";
 
     /** Sorted set of the doctor's waiting token ids, score = position. */
     public static String doctorQueue(UUID doctorId) {

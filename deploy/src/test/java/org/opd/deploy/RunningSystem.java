@@ -1,0 +1,151 @@
+package org.opd.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.opd.testsupport.AccessTokens;
+import org.opd.testsupport.FreePorts;
+import org.opd.testsupport.LocalTwilioServer;
+import org.opd.testsupport.TestDatabase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The whole system on a fresh database (the all-in-one runner's {@link LocalSystem}), and a
+ * clinic in it to drive over HTTP as its staff: for the screens' browser tests.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final ZoneId HOSPITAL_ZONE = ZoneId.of("Asia/Kolkata");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final String baseUrl;
+    private final TestDatabase database;
+    private final LocalTwilioServer sms;
+    private final LocalSystem system;
+    /** The bootstrap client: issues the staff's and the display's credentials. */
+    private final String bootstrap;
+
+    private RunningSystem(Path dataDir) {
+        database = TestDatabase.create();
+        sms = new LocalTwilioServer("AC-screens", "screens-secret");
+        int orchestratorPort = FreePorts.next();
+        system = LocalSystem.start(new LocalSystemConfig(database.host(), database.port(), database.name(),
+                database.user(), database.password(), "127.0.0.1", 6379, dataDir, 0, orchestratorPort, FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), "opd_screens_" + database.name(), sms.baseUrl(), "AC-screens",
+                "screens-secret", "+15550001111"));
+        baseUrl = "http://127.0.0.1:" + orchestratorPort;
+        LocalSecrets secrets = LocalSecrets.load(dataDir);
+        bootstrap = AccessTokens.clientCredentials(baseUrl, secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_ID),
+                secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_SECRET));
+    }
+
+    static RunningSystem start(Path dataDir) {
+        return new RunningSystem(dataDir);
+    }
+
+    /** A new client credential (id and secret), issued by the bootstrap client. */
+    JsonNode credential(Map<String, ?> request) {
+        return post(bootstrap, "/api-clients", request);
+    }
+
+    String token(JsonNode credential) {
+        return AccessTokens.clientCredentials(baseUrl, credential.get("clientId").asText(), credential.get("clientSecret").asText());
+    }
+
+    /** A hospital with a cardiology department (cabin C-101) and Dr. Asha Rao on shift all day, started. */
+    Clinic openClinic() {
+        String admin = token(credential(Map.of("kind", "INTEGRATION", "name", "Set-up", "roles", List.of("ADMIN"))));
+        String hospitalId = post(admin, "/hospitals", Map.of("name", "City Hospital", "address", "1 MG Road, Bengaluru",
+                "latitude", 12.9716, "longitude", 77.5946, "geofenceRadiusMeters", 200, "timezone", HOSPITAL_ZONE.getId()))
+                .get("hospitalId").asText();
+        String deptId = post(admin, "/hospitals/" + hospitalId + "/departments", Map.of("name", "Cardiology", "code", "CARD",
+                "avgConsultationMinutes", 15, "bufferMinutes", 5, "maxTokensPerDay", 100, "colorCode", "#C0392B",
+                "priorityLevel", 1)).get("deptId").asText();
+        String cabinId = post(admin, "/departments/" + deptId + "/cabins", Map.of("cabinNumber", "C-101", "floorNumber", 1,
+                "equipment", List.of("ECG"))).get("cabinId").asText();
+        String doctorId = post(admin, "/hospitals/" + hospitalId + "/doctors", Map.of("empCode", "EMP-" + UUID.randomUUID(),
+                "name", "Dr. Asha Rao", "specialization", "Cardiology", "primaryDeptId", deptId, "phone", "+919800000100",
+                "email", UUID.randomUUID() + "@hospital.example", "avgConsultationMinutes", 12, "maxTokensPerSession", 30))
+                .get("doctorId").asText();
+        String shiftId = post(admin, "/shifts", Map.of("cabinId", cabinId, "doctorId", doctorId,
+                "shiftDate", LocalDate.now(HOSPITAL_ZONE).toString(), "shiftStartTime", "00:00", "shiftEndTime", "23:59",
+                "plannedTokens", 30)).get("assignmentId").asText();
+        String desk = token(credential(Map.of("kind", "INTEGRATION", "name", "Front desk", "hospitalId", hospitalId,
+                "roles", List.of("RECEPTIONIST", "NURSE"))));
+        post(desk, "/shifts/" + shiftId + "/start", Map.of());
+        String doctor = token(credential(Map.of("kind", "INTEGRATION", "name", "Dr. Rao's tablet", "hospitalId", hospitalId,
+                "doctorId", doctorId, "roles", List.of("DOCTOR"))));
+        return new Clinic(hospitalId, deptId, doctorId, desk, doctor);
+    }
+
+    /** The clinic's ids and its staff's access tokens. */
+    final class Clinic {
+        final String hospitalId;
+        final String deptId;
+        final String doctorId;
+        final String desk;
+        final String doctor;
+
+        private Clinic(String hospitalId, String deptId, String doctorId, String desk, String doctor) {
+            this.hospitalId = hospitalId;
+            this.deptId = deptId;
+            this.doctorId = doctorId;
+            this.desk = desk;
+            this.doctor = doctor;
+        }
+
+        /** Registers a patient and issues them a walk-in token for now; the token's id. */
+        String token(String name, String phone) {
+            String patientId = post(desk, "/hospitals/" + hospitalId + "/patients", Map.of("uhid", "UH-" + UUID.randomUUID(),
+                    "name", name, "phone", phone, "gender", "F", "dateOfBirth", "1980-01-01", "whatsappOptIn", false,
+                    "smsOptIn", true)).get("patientId").asText();
+            return post(desk, "/tokens", Map.of("patientId", patientId, "doctorId", doctorId, "bookingType", "WALK_IN",
+                    "priority", 1, "scheduledTime", OffsetDateTime.now(HOSPITAL_ZONE).toString(), "visitReason", "Follow-up"))
+                    .get("tokenId").asText();
+        }
+
+        /** Checks the token in at the hospital and triages it: it waits in line. */
+        void arrive(String tokenId) {
+            post(desk, "/tokens/" + tokenId + "/check-in", Map.of("latitude", 12.9717, "longitude", 77.5947));
+            post(desk, "/tokens/" + tokenId + "/wait", Map.of());
+        }
+    }
+
+    JsonNode post(String accessToken, String path, Map<String, ?> body) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + accessToken)
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isBetween(200, 299);
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        system.close();
+        sms.close();
+        database.close();
+    }
+}

@@ -1,0 +1,119 @@
+package org.opd.orchestrator.screen;
+
+import java.io.IOException;
+
+import org.opd.orchestrator.redis.RedisProperties;
+import org.opd.schemas.live.LiveQueueChange;
+import org.opd.schemas.live.LiveStateKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Follows the projection's announcements ({@link LiveStateKeys#QUEUE_CHANGES_CHANNEL}) on a Redis
+ * connection of its own and hands each to {@link ScreenStreams}. Pub/sub delivers nothing missed
+ * while disconnected, so whenever the subscription breaks or starts anew every open stream is ended
+ * and its screen reloads the state; while it is down, no stream is opened.
+ */
+@Component
+class QueueChangeListener implements SmartLifecycle {
+
+    /** The connection's name in Redis's CLIENT LIST. */
+    static final String CLIENT_NAME = "opd-orchestrator-screens";
+
+    private static final Logger log = LoggerFactory.getLogger(QueueChangeListener.class);
+
+    private final RedisProperties redis;
+    private final ScreenProperties properties;
+    private final ScreenStreams streams;
+    private final ObjectMapper json;
+    private volatile boolean running;
+    private volatile Subscription subscription;
+    private Thread thread;
+
+    QueueChangeListener(RedisProperties redis, ScreenProperties properties, ScreenStreams streams, ObjectMapper json) {
+        this.redis = redis;
+        this.properties = properties;
+        this.streams = streams;
+        this.json = json;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::listen, "screen-changes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Subscription current = subscription;
+        if (current != null && current.isSubscribed()) {
+            current.unsubscribe();
+        }
+        thread.interrupt();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            int timeoutMillis = Math.toIntExact(redis.timeout().toMillis());
+            try (Jedis connection = new Jedis(new HostAndPort(redis.host(), redis.port()), DefaultJedisClientConfig.builder()
+                    .connectionTimeoutMillis(timeoutMillis).clientName(CLIENT_NAME).build())) {
+                subscription = new Subscription();
+                connection.subscribe(subscription, LiveStateKeys.QUEUE_CHANGES_CHANNEL);
+            } catch (JedisException e) {
+                log.warn("Queue changes not followed ({}); screens reload, retrying in {}", e.toString(), properties.resubscribeDelay());
+            }
+            streams.following(false);
+            streams.disconnectAll();
+            if (running) {
+                try {
+                    Thread.sleep(properties.resubscribeDelay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private final class Subscription extends JedisPubSub {
+
+        @Override
+        public void onSubscribe(String channel, int subscribedChannels) {
+            // Whatever changed before now was not heard: the screens open till now reload.
+            streams.disconnectAll();
+            streams.following(true);
+            log.info("Following queue changes on {}", channel);
+        }
+
+        @Override
+        public void onMessage(String channel, String message) {
+            LiveQueueChange change;
+            try {
+                change = json.readValue(message, LiveQueueChange.class);
+            } catch (IOException e) {
+                // Not ours to fix, and the screens still get the next good one; the message holds ids only.
+                log.warn("Unreadable queue change on {}: {}", channel, e.getMessage());
+                return;
+            }
+            streams.changed(change);
+        }
+    }
+}

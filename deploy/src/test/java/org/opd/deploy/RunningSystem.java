@@ -38,6 +38,7 @@ final class RunningSystem implements AutoCloseable {
     private final LocalSystem system;
     /** The bootstrap client: issues the staff's and the display's credentials. */
     private final String bootstrap;
+    private final LocalSecrets secrets;
 
     private RunningSystem(Path dataDir) {
         database = TestDatabase.create();
@@ -48,13 +49,18 @@ final class RunningSystem implements AutoCloseable {
                 FreePorts.next(), FreePorts.next(), "opd_screens_" + database.name(), sms.baseUrl(), "AC-screens",
                 "screens-secret", "+15550001111"));
         baseUrl = "http://127.0.0.1:" + orchestratorPort;
-        LocalSecrets secrets = LocalSecrets.load(dataDir);
+        secrets = LocalSecrets.load(dataDir);
         bootstrap = AccessTokens.clientCredentials(baseUrl, secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_ID),
                 secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_SECRET));
     }
 
     static RunningSystem start(Path dataDir) {
         return new RunningSystem(dataDir);
+    }
+
+    /** One of the runner's generated secrets ({@link LocalSecrets}), e.g. the bootstrap administrator's password. */
+    String secret(String name) {
+        return secrets.get(name);
     }
 
     /** A new client credential (id and secret), issued by the bootstrap client. */

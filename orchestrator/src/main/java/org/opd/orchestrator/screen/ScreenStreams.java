@@ -48,6 +48,8 @@ public class ScreenStreams {
     private final Map<UUID, Set<SseEmitter>> byDepartment = new ConcurrentHashMap<>();
     private final Map<UUID, Set<SseEmitter>> byDoctor = new ConcurrentHashMap<>();
     private final Map<UUID, LiveQueueChange> pending = new ConcurrentHashMap<>();
+    /** The newest version pushed per doctor: two changes read after both were applied show one state, sent once. */
+    private final Map<UUID, Long> pushedVersions = new ConcurrentHashMap<>();
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> new Thread(r, "screen-fan-out"));
     private final ScreenQueues queues;
     private final ObjectMapper json;
@@ -97,6 +99,7 @@ public class ScreenStreams {
             streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
             streams.clear();
         }
+        pushedVersions.clear();
     }
 
     @Scheduled(fixedDelayString = "${opd.orchestrator.screens.heartbeat}")
@@ -147,6 +150,10 @@ public class ScreenStreams {
         Set<ResponseBodyEmitter.DataWithMediaType> event;
         try {
             ScreenQueue queue = queues.read(doctorId);
+            if (queue.version() <= pushedVersions.getOrDefault(doctorId, -1L)) {
+                return;
+            }
+            pushedVersions.put(doctorId, queue.version());
             event = SseEmitter.event().name(QUEUE_EVENT).id(doctorId + ":" + queue.version()).data(json.writeValueAsString(queue)).build();
         } catch (RuntimeException | JsonProcessingException e) {
             // Better a screen that says "reconnecting" and reloads than one that silently misses a change.

@@ -42,6 +42,17 @@ class TokenEventContractTest {
             assertThat(read.newStatus()).isEqualTo(TokenStatus.BOOKED);
             assertThat(read.previousStatus()).isNull();
             assertThat(read.avgConsultationMinutes()).isEqualTo(15);
+            assertThat(read.fromDoctorId()).isNull();
+            assertThat(read.expectedWaitMinutes()).isNull();
+        }
+        try (InputStream v2 = getClass().getResourceAsStream("/events/token-event.v2.json")) {
+            TokenEvent read = Topics.TOKEN_EVENTS.valueSerde().deserializer().deserialize("t", v2.readAllBytes());
+
+            assertThat(read.schemaVersion()).isEqualTo(2);
+            assertThat(read.type()).isEqualTo(TokenEventType.TOKEN_REASSIGNED);
+            assertThat(read.fromDoctorId()).isEqualTo(UUID.fromString("3d9f9e5a-4e58-4fa0-8f2d-8c4bab8cbc03"));
+            assertThat(read.toDoctorId()).isEqualTo(read.doctorId());
+            assertThat(read.expectedWaitMinutes()).isEqualTo(25);
         }
     }
 

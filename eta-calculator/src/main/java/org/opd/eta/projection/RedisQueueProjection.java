@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +119,10 @@ public class RedisQueueProjection {
         fields.put(TokenDetailsField.PRIORITY.field(), Integer.toString(token.priority()));
         fields.put(TokenDetailsField.DOCTOR_ID.field(), doctorId);
         fields.put(TokenDetailsField.VERSION.field(), version);
+        if (token.lastEventAt() != null) {
+            Instant at = token.lastEventAt();
+            fields.put(TokenDetailsField.EVENT_AT.field(), Long.toString(at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000));
+        }
         return fields;
     }
 

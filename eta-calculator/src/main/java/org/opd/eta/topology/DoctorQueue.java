@@ -13,6 +13,7 @@ import org.opd.eta.estimate.ShiftState;
 import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.token.CallOrder;
 import org.opd.schemas.token.TokenEvent;
+import org.opd.schemas.token.TokenEventType;
 import org.opd.schemas.token.TokenStatus;
 
 /**
@@ -92,6 +93,9 @@ record DoctorQueue(
         if (departedTokenIds.contains(event.tokenId()) || known.filter(token -> token.isAheadOf(event)).isPresent()) {
             return new QueueUpdate.Ignored(QueueUpdate.Reason.STALE);
         }
+        if (event.type() == TokenEventType.TOKEN_REASSIGNED_AWAY) {
+            return new QueueUpdate.Applied(without(event), Optional.empty());
+        }
 
         TrackedToken updated = known.map(token -> token.with(event)).orElseGet(() -> TrackedToken.from(event));
         TokenStatus before = known.map(TrackedToken::status).orElse(event.previousStatus());
@@ -145,6 +149,18 @@ record DoctorQueue(
                 appendBounded(recentEventIds, event.eventId(), REMEMBERED_EVENTS), nextDeparted,
                 shift, nextHistory, nextLastEnd, nextActive, openAlerts, lastPublished);
         return new QueueUpdate.Applied(next, departed);
+    }
+
+    /**
+     * The queue once the token has moved to another doctor's line. Not a departure: the token is not
+     * over (its details in Redis now belong to the new doctor's line), and it may come back later.
+     */
+    private DoctorQueue without(TokenEvent event) {
+        List<TrackedToken> nextTokens = tokens.stream().filter(token -> !token.tokenId().equals(event.tokenId())).toList();
+        return new DoctorQueue(orElse(doctorId, event.doctorId()), orElse(deptId, event.deptId()),
+                orElse(hospitalId, event.hospitalId()), version + 1, latest(asOf, event.occurredAt()),
+                avgConsultationMinutes, bufferMinutes, nextTokens, appendBounded(recentEventIds, event.eventId(), REMEMBERED_EVENTS),
+                departedTokenIds, shift, history, lastConsultationEnd, lastActiveAt, openAlerts, lastPublished);
     }
 
     QueueUpdate apply(DoctorEvent event) {

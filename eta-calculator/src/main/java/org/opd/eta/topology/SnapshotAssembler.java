@@ -58,12 +58,12 @@ final class SnapshotAssembler {
     private static QueuedToken inLinePosition(TrackedToken token, int position, Eta eta) {
         return new QueuedToken(token.tokenId(), token.tokenNumber(), token.status(), token.priority(),
                 position, eta.p50Minutes(), eta.p90Minutes(),
-                token.checkInTime(), token.calledTime(), token.consultationStartTime());
+                token.checkInTime(), token.calledTime(), token.consultationStartTime(), token.lastEventAt());
     }
 
     private static QueuedToken outOfLine(TrackedToken token) {
         return new QueuedToken(token.tokenId(), token.tokenNumber(), token.status(), token.priority(),
                 null, null, null,
-                token.checkInTime(), token.calledTime(), token.consultationStartTime());
+                token.checkInTime(), token.calledTime(), token.consultationStartTime(), token.lastEventAt());
     }
 }

@@ -10,7 +10,7 @@
 -- ARGV[1] snapshot version      ARGV[2] doctor id          ARGV[3] doctor status
 -- ARGV[4] status TTL seconds    ARGV[5] token id in consultation, '' when none
 -- ARGV[6] tokens in line        ARGV[7] JSON [[tokenId, position], ...]
--- ARGV[8] JSON [{"set": {field: value}, "del": [field, ...], "ttl": seconds (0 = keep)}, ...]
+-- ARGV[8] JSON [{"set": {field: value}, "del": [field, ...], "ttl": seconds (0 = keep)}, ...]; set.eventAt orders writes per token
 -- ARGV[9] channel announcing applied snapshots   ARGV[10] the announcement (JSON LiveQueueChange)
 --
 -- Returns 1 when applied, 0 when the snapshot was not newer.
@@ -33,16 +33,22 @@ end
 
 redis.call('SET', KEYS[4], ARGV[3], 'EX', ARGV[4])
 
+-- A token moved to another doctor is in both doctors' snapshots for a while (their partitions run
+-- independently): its details keep the snapshot with its later event (eventAt, epoch microseconds).
 for i, token in ipairs(cjson.decode(ARGV[8])) do
   local key = KEYS[6 + i]
-  for field, value in pairs(token.set) do
-    redis.call('HSET', key, field, value)
-  end
-  if #token.del > 0 then
-    redis.call('HDEL', key, unpack(token.del))
-  end
-  if token.ttl > 0 then
-    redis.call('EXPIRE', key, token.ttl)
+  local stored = redis.call('HGET', key, 'eventAt')
+  local at = token.set.eventAt
+  if not stored or not at or tonumber(stored) <= tonumber(at) then
+    for field, value in pairs(token.set) do
+      redis.call('HSET', key, field, value)
+    end
+    if #token.del > 0 then
+      redis.call('HDEL', key, unpack(token.del))
+    end
+    if token.ttl > 0 then
+      redis.call('EXPIRE', key, token.ttl)
+    end
   end
 end
 

@@ -99,6 +99,30 @@ class RedisQueueProjectionIT {
     }
 
     @Test
+    void aTokenMovedToAnotherDoctorKeepsTheNewDoctorsDetailsWhenTheOldDoctorsSnapshotArrivesLate() {
+        // Given the token moved from doctorId to another doctor at 09:40, after waiting since 09:30
+        UUID other = UUID.randomUUID();
+        Instant moved = NOW.plusSeconds(600);
+        projection.project(snapshot(other, 1, null, List.of(at(waiting(first, "GEN-002", 1, 0, 0), moved)), List.of(), List.of()));
+
+        // When the old doctor's snapshot from before the move is projected only now
+        boolean applied = projection.project(snapshot(doctorId, 7, null,
+                List.of(waiting(second, "GEN-001", 1, 0, 0), at(waiting(first, "GEN-002", 2, 15, 20), NOW)), List.of(), List.of()));
+
+        // Then the old doctor's line is written, but the token's details stay the new doctor's
+        assertThat(applied).isTrue();
+        assertThat(redis.zrange(key("queue:doctor:%s:active", doctorId), 0, -1)).containsExactly(second.toString(), first.toString());
+        assertThat(redis.hgetAll(key("token:%s:details", first)))
+                .containsEntry("doctorId", other.toString()).containsEntry("position", "1").containsEntry("version", "1");
+    }
+
+    private static QueuedToken at(QueuedToken token, Instant lastEventAt) {
+        return new QueuedToken(token.tokenId(), token.tokenNumber(), token.status(), token.priority(), token.position(),
+                token.etaMinutesP50(), token.etaMinutesP90(), token.checkInTime(), token.calledTime(),
+                token.consultationStartTime(), lastEventAt);
+    }
+
+    @Test
     void anOlderSnapshotNeverOverwritesANewerOne() {
         // Given version 5: first waits alone, the doctor is busy
         projection.project(snapshot(doctorId, 5, inCabinToken(), List.of(waiting(first, "GEN-002", 1, 6, 11)), List.of(), List.of()));

@@ -7,6 +7,7 @@ import static org.opd.eta.DoctorDay.at;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -24,6 +25,7 @@ import org.opd.schemas.queue.EtaChange;
 import org.opd.schemas.queue.QueueSnapshot;
 import org.opd.schemas.queue.QueuedToken;
 import org.opd.schemas.token.TokenEvent;
+import org.opd.schemas.token.TokenEventType;
 import org.opd.schemas.token.TokenStatus;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -323,6 +325,52 @@ class QueueTopologyTest {
         var records = snapshots.readKeyValuesToList();
         assertThat(records).extracting(record -> record.key, record -> record.value.version(), record -> record.value.waiting().size())
                 .containsExactly(tuple(day.key(), 1L, 1), tuple(other.key(), 1L, 1));
+    }
+
+    @Test
+    void aReassignedTokenLeavesTheOldDoctorsLineAndJoinsTheNewDoctorsInItsCheckInPlace() {
+        var other = new DoctorDay(day.deptId, 20, 5);
+        var a = day.token("GEN-001", NORMAL);
+        var moved = day.token("GEN-002", NORMAL);
+        TokenEvent checkedIn = moved.checkedIn(1);
+        send(a.checkedIn(0), checkedIn);
+        tokenEvents.pipeInput(other.key(), other.token("GEN-003", NORMAL).checkedIn(5));
+        snapshots.readValuesToList();
+
+        send(reassigned(checkedIn, TokenEventType.TOKEN_REASSIGNED_AWAY, day.doctorId, other.doctorId));
+        tokenEvents.pipeInput(other.key(), reassigned(checkedIn, TokenEventType.TOKEN_REASSIGNED, day.doctorId, other.doctorId));
+
+        var records = snapshots.readKeyValuesToList();
+        assertThat(records).extracting(record -> record.key).containsExactly(day.key(), other.key());
+        QueueSnapshot left = records.get(0).value;
+        assertThat(left.waiting()).extracting(QueuedToken::tokenNumber, QueuedToken::position).containsExactly(tuple("GEN-001", 1));
+        assertThat(left.departed()).as("not over, only moved").isEmpty();
+        QueueSnapshot joined = records.get(1).value;
+        assertThat(joined.waiting())
+                .extracting(QueuedToken::tokenNumber, QueuedToken::status, QueuedToken::position, QueuedToken::etaMinutesP50)
+                .containsExactly(tuple("GEN-002", TokenStatus.CHECKED_IN, 1, 0), tuple("GEN-003", TokenStatus.CHECKED_IN, 2, 25));
+    }
+
+    @Test
+    void aTokenMovedAwayAndBackIsInLineAgain() {
+        var other = new DoctorDay(day.deptId, 20, 5);
+        var moved = day.token("GEN-001", NORMAL);
+        TokenEvent checkedIn = moved.checkedIn(1);
+        send(checkedIn);
+        send(reassigned(checkedIn, TokenEventType.TOKEN_REASSIGNED_AWAY, day.doctorId, other.doctorId));
+
+        send(reassigned(checkedIn, TokenEventType.TOKEN_REASSIGNED, other.doctorId, day.doctorId));
+
+        assertThat(lastSnapshot().waiting()).extracting(QueuedToken::tokenNumber).containsExactly("GEN-001");
+    }
+
+    /** The event of a reassignment as the orchestrator writes it, for the line of {@code type}'s doctor. */
+    private static TokenEvent reassigned(TokenEvent last, TokenEventType type, UUID from, UUID to) {
+        UUID keyDoctor = type == TokenEventType.TOKEN_REASSIGNED ? to : from;
+        return new TokenEvent(TokenEvent.SCHEMA_VERSION, UUID.randomUUID(), type, last.occurredAt().plusSeconds(600),
+                last.tokenId(), last.tokenNumber(), last.patientId(), keyDoctor, last.deptId(), last.hospitalId(), null,
+                last.newStatus(), last.newStatus(), last.priority(), last.bookingType(), last.scheduledTime(),
+                last.checkInTime(), null, null, null, type == TokenEventType.TOKEN_REASSIGNED ? 20 : 10, 5, from, to, 20);
     }
 
     private void send(TokenEvent... events) {

@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Consumes {@code opd.token-events} in the group {@code opd-notifier}: an issued, cancelled or
- * rescheduled token is news for its patient. Each record's offset is committed once it is handled;
+ * Consumes {@code opd.token-events} in the group {@code opd-notifier}: an issued, cancelled,
+ * rescheduled or reassigned token is news for its patient. Each record's offset is committed once it is handled;
  * a record whose handling throws goes to the error handler of {@link ConsumerConfiguration}.
  */
 @Component
@@ -53,6 +53,8 @@ class TokenEventsListener {
                 case TOKEN_ISSUED -> NotificationType.TOKEN_CREATED;
                 case TOKEN_CANCELLED -> NotificationType.CANCELLED;
                 case TOKEN_RESCHEDULED -> NotificationType.RESCHEDULED;
+                // The new doctor's copy of a reassignment; the old doctor's (TOKEN_REASSIGNED_AWAY) says nothing new.
+                case TOKEN_REASSIGNED -> NotificationType.REASSIGNED;
                 // Queue-driven messages (T_MINUS_3, CALL_NOW, DOCTOR_DELAYED) come from opd.notification-requests.
                 default -> null;
             };
@@ -60,7 +62,7 @@ class TokenEventsListener {
                 log.trace("{} needs no notification", event.type());
                 return;
             }
-            intake.accept(new Trigger(event.tokenId(), type, null, null, null));
+            intake.accept(new Trigger(event.tokenId(), type, null, event.expectedWaitMinutes(), null));
             // The record's timestamp is the cdc-connector's send time: this is the Kafka → notification log stage.
             lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.timestamp())));
         }

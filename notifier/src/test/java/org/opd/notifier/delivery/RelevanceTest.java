@@ -29,7 +29,11 @@ class RelevanceTest {
             "CANCELLED, CANCELLED, false, true",
             "CANCELLED, BOOKED, false, false",
             "RESCHEDULED, RESCHEDULED, false, true",
-            "RESCHEDULED, WAITING, false, false"})
+            "RESCHEDULED, WAITING, false, false",
+            "REASSIGNED, WAITING, false, true",
+            "REASSIGNED, BOOKED, false, true",
+            "REASSIGNED, WAITING, true, false",
+            "REASSIGNED, CANCELLED, false, false"})
     void sendsOnlyWhileTheTokensStateStillMatchesTheMessage(NotificationType type, TokenStatus status, boolean called,
             boolean send) {
         assertThat(Relevance.whyNotSend(type, status, called).isEmpty()).isEqualTo(send);

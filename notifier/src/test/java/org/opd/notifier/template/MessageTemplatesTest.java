@@ -32,6 +32,16 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void tellsAReassignedPatientTheNewDoctorCabinAndWaitInEnglishAndHindi() {
+        MessageFacts facts = facts(Instant.parse("2026-03-12T05:00:00Z"));
+
+        assertThat(templates.render(NotificationType.REASSIGNED, facts, "en"))
+                .contains("you are now with Dr. Asha Rao in cabin C-12, about 25 min to go");
+        assertThat(templates.render(NotificationType.REASSIGNED, facts, "hi"))
+                .contains("केबिन C-12 में Dr. Asha Rao के पास", "लगभग 25 मिनट");
+    }
+
+    @Test
     void showsTheDateOfTheHospitalsDayNotUtcs() {
         String message = templates.render(NotificationType.TOKEN_CREATED, facts(Instant.parse("2026-03-11T23:30:00Z")), "en");
 

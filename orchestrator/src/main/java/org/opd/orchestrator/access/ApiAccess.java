@@ -68,6 +68,10 @@ final class ApiAccess {
             .add(POST, "/schedule-exceptions", ROLES_ONLY, null, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/schedule-exceptions/{exceptionId}", PATH, Resource.SCHEDULE_EXCEPTION, ADMIN, DEPARTMENT_HEAD, OPERATIONS)
             .add(POST, "/schedule-exceptions/{exceptionId}/approve", PATH, Resource.SCHEDULE_EXCEPTION, DEPARTMENT_HEAD)
+            // Their redistribution: previewed and applied by the department's head or an administrator, who set its rule.
+            .add(GET, "/schedule-exceptions/{exceptionId}/redistribution/preview", PATH, Resource.SCHEDULE_EXCEPTION, ADMIN, DEPARTMENT_HEAD)
+            .add(POST, "/schedule-exceptions/{exceptionId}/redistribution/apply", PATH, Resource.SCHEDULE_EXCEPTION, ADMIN, DEPARTMENT_HEAD)
+            .add(PUT, "/departments/{deptId}/unplaced-token-rule", PATH, Resource.DEPARTMENT, ADMIN, DEPARTMENT_HEAD)
             // Patients: registered at the desk; a patient sees and corrects their own.
             .add(POST, "/hospitals/{hospitalId}/patients", PATH, Resource.HOSPITAL, RECEPTIONIST, NURSE)
             .add(GET, "/hospitals/{hospitalId}/patients", PATH, Resource.HOSPITAL, CLINICAL)

@@ -32,7 +32,7 @@ public final class Token {
 
     private static final String RESOURCE = "token";
 
-    private final TokenBooking booking;
+    private TokenBooking booking;
     private long version;
     private TokenStatus status;
     private TokenTimeline timeline;
@@ -136,6 +136,26 @@ public final class Token {
     public void reschedule(String reason, UUID replacement, Instant now) {
         requireMove(RESCHEDULED, "reschedule");
         moveTo(RESCHEDULED, TokenEventType.TOKEN_RESCHEDULED, now, reason, Map.of("rescheduledTo", replacement.toString()));
+    }
+
+    /**
+     * The token moves to another doctor's shift (its doctor is away), keeping its status, number,
+     * priority and check-in time, so it takes its place in the new line by the same call order.
+     * Only a token still waiting to be called can move.
+     *
+     * @param expectedWaitMinutes the wait the patient is told in the new line
+     */
+    public void reassign(UUID doctorId, UUID cabinId, UUID assignmentId, int expectedWaitMinutes, Instant now) {
+        if (status.isFinal() || status == IN_CONSULTATION || timeline.calledTime() != null) {
+            throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), "reassign",
+                    "Token " + booking.tokenId() + " is no longer waiting to be called");
+        }
+        TokenChange.Handover handover = new TokenChange.Handover(booking.doctorId(), booking.cabinId(), doctorId,
+                expectedWaitMinutes);
+        booking = booking.movedTo(doctorId, cabinId, assignmentId);
+        changes.add(new TokenChange(TokenEventType.TOKEN_REASSIGNED, status, status, now, null,
+                Map.of("fromDoctorId", handover.fromDoctorId().toString(), "toDoctorId", doctorId.toString(),
+                        "expectedWaitMinutes", expectedWaitMinutes), handover));
     }
 
     private void requireMove(TokenStatus next, String action) {

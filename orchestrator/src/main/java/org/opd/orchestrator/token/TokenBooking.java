@@ -30,4 +30,10 @@ public record TokenBooking(
         String visitReason,
         UUID assignmentId,
         UUID rescheduledFrom) {
+
+    /** The same booking, now in another doctor's shift and cabin (of the same department). */
+    TokenBooking movedTo(UUID newDoctorId, UUID newCabinId, UUID newAssignmentId) {
+        return new TokenBooking(tokenId, tokenNumber, patientId, newDoctorId, deptId, newCabinId, hospitalId, bookingType,
+                priority, scheduledTime, serviceDate, visitReason, newAssignmentId, rescheduledFrom);
+    }
 }

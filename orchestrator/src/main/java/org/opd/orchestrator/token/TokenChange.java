@@ -2,6 +2,7 @@ package org.opd.orchestrator.token;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import org.opd.schemas.token.TokenEventType;
 import org.opd.schemas.token.TokenStatus;
@@ -13,6 +14,7 @@ import org.opd.schemas.token.TokenStatus;
  * @param previousStatus null when the token was issued
  * @param reason         why, as staff gave it (no-show, cancel); null otherwise
  * @param details        facts worth keeping in the history's metadata (check-in point and distance)
+ * @param handover       for a reassignment, the line the token left; null otherwise
  */
 public record TokenChange(
         TokenEventType type,
@@ -20,9 +22,24 @@ public record TokenChange(
         TokenStatus newStatus,
         Instant occurredAt,
         String reason,
-        Map<String, Object> details) {
+        Map<String, Object> details,
+        Handover handover) {
 
     public TokenChange {
         details = Map.copyOf(details);
+    }
+
+    /** A change within one doctor's line. */
+    public TokenChange(TokenEventType type, TokenStatus previousStatus, TokenStatus newStatus, Instant occurredAt,
+                       String reason, Map<String, Object> details) {
+        this(type, previousStatus, newStatus, occurredAt, reason, details, null);
+    }
+
+    /**
+     * A token moving from one doctor's line to another's.
+     *
+     * @param expectedWaitMinutes the wait the patient is told in the new line
+     */
+    public record Handover(UUID fromDoctorId, UUID fromCabinId, UUID toDoctorId, int expectedWaitMinutes) {
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes what a token's accepted changes leave behind, in the transaction that saves the token:
- * a history row and an outbox event (keyed by doctor id) per change.
+ * a history row and an outbox event (keyed by doctor id) per change. A reassignment is news for
+ * two lines: it also gets a TOKEN_REASSIGNED_AWAY event keyed by the doctor the token left.
  */
 @Component
 class TokenChangeRecorder {
@@ -43,6 +44,12 @@ class TokenChangeRecorder {
                 TokenEvent event = TokenEvents.of(eventId, token, change, context);
                 outbox.append(new OutboxEvent(eventId, Topics.TOKEN_AGGREGATE, booking.doctorId().toString(),
                         change.type().name(), TokenEvent.SCHEMA_VERSION, event));
+                if (change.handover() != null) {
+                    UUID awayId = UUID.randomUUID();
+                    TokenEvent away = TokenEvents.away(awayId, token, change, context);
+                    outbox.append(new OutboxEvent(awayId, Topics.TOKEN_AGGREGATE, change.handover().fromDoctorId().toString(),
+                            away.type().name(), TokenEvent.SCHEMA_VERSION, away));
+                }
                 metrics.countWhenCommitted(change.type());
                 log.info("Token {} {}: {} -> {} (event {})", booking.tokenNumber(), change.type(),
                         change.previousStatus(), change.newStatus(), eventId);

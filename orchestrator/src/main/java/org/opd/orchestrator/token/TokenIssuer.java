@@ -65,11 +65,7 @@ public class TokenIssuer {
     @Transactional(propagation = Propagation.MANDATORY)
     LoadedToken issue(UUID tokenId, IssueToken request, UUID rescheduledFrom, UUID changedBy) {
         Doctor doctor = doctors.require(request.doctorId());
-        if (!ACTIVE.equals(doctor.status())) {
-            throw new BusinessRuleException("doctor-unavailable", "Doctor unavailable",
-                    "Doctor " + doctor.doctorId() + " is " + doctor.status() + " and takes no tokens",
-                    Map.of("field", "doctorId", "doctorStatus", doctor.status()));
-        }
+        ActiveDoctors.require(doctor);
         Patient patient = patients.require(request.patientId());
         if (!patient.hospitalId().equals(doctor.hospitalId())) {
             throw new BusinessRuleException("other-hospital", "Belongs to another hospital",

@@ -165,13 +165,16 @@ class TokenRepository {
                 .update();
     }
 
-    /** Saves the token's lifecycle at version + 1, provided nobody saved it since it was loaded. */
+    /** Saves the token's lifecycle (and its doctor, cabin and shift, which a reassignment changes) at version + 1, provided nobody saved it since it was loaded. */
     void update(Token token) {
         TokenTimeline timeline = token.timeline();
         Coordinates checkInAt = timeline.checkInLocation();
         int updated = jdbc.sql("""
                         UPDATE tokens
                         SET status = :status,
+                            doctor_id = :doctorId,
+                            cabin_id = :cabinId,
+                            assignment_id = :assignmentId,
                             check_in_time = :checkInTime,
                             check_in_latitude = :checkInLatitude,
                             check_in_longitude = :checkInLongitude,
@@ -184,6 +187,9 @@ class TokenRepository {
                         WHERE token_id = :tokenId AND service_date = :serviceDate AND version = :version
                         """)
                 .param("status", token.status().name())
+                .param("doctorId", token.booking().doctorId())
+                .param("cabinId", token.booking().cabinId())
+                .param("assignmentId", token.booking().assignmentId())
                 .param("checkInTime", Sql.timestamp(timeline.checkInTime()))
                 .param("checkInLatitude", checkInAt == null ? null : BigDecimal.valueOf(checkInAt.latitude()))
                 .param("checkInLongitude", checkInAt == null ? null : BigDecimal.valueOf(checkInAt.longitude()))

@@ -227,6 +227,47 @@ class TokenTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TokenStatus.class, names = {"BOOKED", "CHECKED_IN", "WAITING"})
+    void reassigningKeepsStatusNumberPriorityAndCheckInAndNamesBothLines(TokenStatus from) {
+        Token token = tokenIn(from, null);
+        UUID oldDoctor = token.booking().doctorId();
+        UUID oldCabin = token.booking().cabinId();
+        UUID doctor = UUID.randomUUID();
+        UUID cabin = UUID.randomUUID();
+        UUID shift = UUID.randomUUID();
+
+        token.reassign(doctor, cabin, shift, 25, NOW);
+
+        assertThat(token.status()).isEqualTo(from);
+        assertThat(token.booking()).extracting(TokenBooking::doctorId, TokenBooking::cabinId, TokenBooking::assignmentId,
+                TokenBooking::tokenNumber, TokenBooking::priority).containsExactly(doctor, cabin, shift, "CARD-001", 1);
+        assertThat(token.changes()).singleElement().satisfies(change -> {
+            assertThat(change.type()).isEqualTo(TokenEventType.TOKEN_REASSIGNED);
+            assertThat(change.previousStatus()).isEqualTo(from);
+            assertThat(change.newStatus()).isEqualTo(from);
+            assertThat(change.handover()).isEqualTo(new TokenChange.Handover(oldDoctor, oldCabin, doctor, 25));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TokenStatus.class, names = {"IN_CONSULTATION", "COMPLETED", "NO_SHOW", "CANCELLED", "RESCHEDULED"})
+    void refusesToReassignATokenNoLongerWaiting(TokenStatus from) {
+        Token token = tokenIn(from);
+
+        assertThatThrownBy(() -> token.reassign(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 10, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(token.changes()).isEmpty();
+    }
+
+    @Test
+    void refusesToReassignATokenCalledIn() {
+        Token token = tokenIn(TokenStatus.WAITING, EARLIER);
+
+        assertThatThrownBy(() -> token.reassign(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 10, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
     @Test
     void anIssuedTokenIsBookedAndRecordsItsIssue() {
         Token token = Token.issue(booking(), NOW);

@@ -9,6 +9,11 @@ public enum TokenDetailsField {
     PRIORITY("priority"),
     DOCTOR_ID("doctorId"),
     VERSION("version"),
+    /**
+     * When the token's latest event occurred, in epoch microseconds: a snapshot with an older one
+     * leaves the details alone (the token has moved to another doctor's line since).
+     */
+    EVENT_AT("eventAt"),
     /** Present only while the token is in line. */
     POSITION("position"),
     /** Present only while the token is in line. */

@@ -1,6 +1,6 @@
 package org.opd.schemas.notification;
 
-/** Why a patient should hear from us. TOKEN_CREATED, RESCHEDULED and CANCELLED follow token
+/** Why a patient should hear from us. TOKEN_CREATED, RESCHEDULED, CANCELLED and REASSIGNED follow token
  * events directly; T_MINUS_3, CALL_NOW and DOCTOR_DELAYED are decided by the eta-calculator from the
  * live queue; SIGN_IN_CODE follows an identity event and is about no token. */
 public enum NotificationType {
@@ -10,5 +10,7 @@ public enum NotificationType {
     RESCHEDULED,
     CANCELLED,
     DOCTOR_DELAYED,
-    SIGN_IN_CODE
+    SIGN_IN_CODE,
+    /** The token was moved to another doctor (the first doctor is away): who, which cabin, about how long. */
+    REASSIGNED
 }

@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param priority               1 normal, 2 senior, 3 emergency
  * @param avgConsultationMinutes the doctor's configured average consultation time
  * @param bufferMinutes          the department's gap between consultations
+ * @param fromDoctorId           for a reassignment, the doctor whose line the token left; else null (since version 2)
+ * @param toDoctorId             for a reassignment, the doctor whose line the token joined; else null (since version 2)
+ * @param expectedWaitMinutes    for a reassignment, the wait the patient is told in the new line; else null (since version 2)
  */
 public record TokenEvent(
         int schemaVersion,
@@ -40,7 +43,21 @@ public record TokenEvent(
         Instant consultationStartTime,
         Instant consultationEndTime,
         int avgConsultationMinutes,
-        int bufferMinutes) {
+        int bufferMinutes,
+        UUID fromDoctorId,
+        UUID toDoctorId,
+        Integer expectedWaitMinutes) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+
+    /** An event of a change that is no reassignment (the fields of version 1). */
+    public TokenEvent(int schemaVersion, UUID eventId, TokenEventType type, Instant occurredAt, UUID tokenId,
+                      String tokenNumber, UUID patientId, UUID doctorId, UUID deptId, UUID hospitalId, UUID cabinId,
+                      TokenStatus previousStatus, TokenStatus newStatus, int priority, BookingType bookingType,
+                      Instant scheduledTime, Instant checkInTime, Instant calledTime, Instant consultationStartTime,
+                      Instant consultationEndTime, int avgConsultationMinutes, int bufferMinutes) {
+        this(schemaVersion, eventId, type, occurredAt, tokenId, tokenNumber, patientId, doctorId, deptId, hospitalId, cabinId,
+                previousStatus, newStatus, priority, bookingType, scheduledTime, checkInTime, calledTime,
+                consultationStartTime, consultationEndTime, avgConsultationMinutes, bufferMinutes, null, null, null);
+    }
 }

@@ -11,5 +11,15 @@ public enum TokenEventType {
     TOKEN_COMPLETED,
     TOKEN_MARKED_NO_SHOW,
     TOKEN_CANCELLED,
-    TOKEN_RESCHEDULED
+    TOKEN_RESCHEDULED,
+    /**
+     * The token left this doctor's line for another doctor's (leave redistribution); its status is
+     * unchanged and it is not over. Keyed by the doctor it left; {@code toDoctorId} says where it went.
+     */
+    TOKEN_REASSIGNED_AWAY,
+    /**
+     * The token joined this doctor's line from another doctor's, keeping its status, priority and
+     * check-in time. Keyed by the new doctor; {@code fromDoctorId} says where it came from.
+     */
+    TOKEN_REASSIGNED
 }

@@ -1,0 +1,107 @@
+package org.opd.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+
+/**
+ * The staff sign-in pages in a real browser against the whole running system, as the bootstrap
+ * administrator meets them on the first day: e-mail and password, a new password, the second factor
+ * set up from the key the page shows; and the "forgot my password" page.
+ */
+class SignInBrowserIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static RunningSystem system;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        system = RunningSystem.start(dataDir);
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void theBootstrapAdministratorSignsInChangesThePasswordAndSetsUpTheSecondFactor() throws Exception {
+        // Given the sign-in form
+        browser.get(system.baseUrl + "/login");
+        Browser.screenshot(browser, "sign-in");
+
+        // When the bootstrap administrator types the configured e-mail and password
+        browser.findElement(By.id("username")).sendKeys(system.secret(LocalSecrets.BOOTSTRAP_ADMIN_EMAIL));
+        browser.findElement(By.id("password")).sendKeys(system.secret(LocalSecrets.BOOTSTRAP_ADMIN_PASSWORD));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // Then a new password is asked for first; a mismatch is said in words and nothing moves on
+        waitForHeading("Choose a new password");
+        browser.findElement(By.id("newPassword")).sendKeys("first-day-passphrase");
+        browser.findElement(By.id("confirmPassword")).sendKeys("a-different-passphrase");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForHeading("Choose a new password");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).isEqualTo("The two passwords differ");
+        browser.findElement(By.id("newPassword")).sendKeys("first-day-passphrase");
+        browser.findElement(By.id("confirmPassword")).sendKeys("first-day-passphrase");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // And then the second factor, whose key the page shows for the authenticator app
+        waitForHeading("Set up your second factor");
+        String key = browser.findElement(By.id("totp-secret")).getText();
+        assertThat(key).matches("[A-Z2-7]{16,}");
+        Browser.screenshot(browser, "sign-in-second-factor");
+        browser.findElement(By.id("code")).sendKeys(totp(key, Instant.now()));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // Then the administrator is signed in
+        waitForHeading("Signed in");
+        assertThat(browser.findElement(By.id("signed-in")).getText()).startsWith("You are signed in");
+    }
+
+    @Test
+    void theForgotPageAnswersTheSameWhetherOrNotTheAddressHasAnAccount() {
+        browser.get(system.baseUrl + "/sign-in/forgot");
+        waitForHeading("Forgot your password?");
+        browser.findElement(By.id("email")).sendKeys("nobody@hospital.example");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitForHeading("Check your e-mail");
+        assertThat(browser.findElement(By.id("reset-sent")).getText()).startsWith("If an account has this address");
+    }
+
+    private static void waitForHeading(String heading) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
+    }
+
+    private static String totp(String key, Instant at) throws Exception {
+        TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator();
+        return String.format("%06d", generator.generateOneTimePassword(
+                new SecretKeySpec(new Base32().decode(key), generator.getAlgorithm()), at));
+    }
+}

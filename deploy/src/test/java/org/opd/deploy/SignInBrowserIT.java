@@ -53,6 +53,7 @@ class SignInBrowserIT {
     void theBootstrapAdministratorSignsInChangesThePasswordAndSetsUpTheSecondFactor() throws Exception {
         // Given the sign-in form
         browser.get(system.baseUrl + "/login");
+        waitForHeading("Sign in");
         Browser.screenshot(browser, "sign-in");
 
         // When the bootstrap administrator types the configured e-mail and password
@@ -85,8 +86,17 @@ class SignInBrowserIT {
     }
 
     @Test
-    void theForgotPageAnswersTheSameWhetherOrNotTheAddressHasAnAccount() {
-        browser.get(system.baseUrl + "/sign-in/forgot");
+    void aWrongPasswordIsRefusedInWordsAndTheForgotLinkAnswersTheSameWhetherOrNotTheAddressHasAnAccount() {
+        browser.get(system.baseUrl + "/login");
+        waitForHeading("Sign in");
+        browser.findElement(By.id("username")).sendKeys(system.secret(LocalSecrets.BOOTSTRAP_ADMIN_EMAIL));
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForHeading("Sign in");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .isEqualTo("That e-mail address and password do not match an active account");
+
+        browser.findElement(By.id("forgot")).click();
         waitForHeading("Forgot your password?");
         browser.findElement(By.id("email")).sendKeys("nobody@hospital.example");
         browser.findElement(By.cssSelector("button[type=submit]")).click();

@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The staff sign-in pages: Spring Security's login form (e-mail and password), then the steps
+ * The staff sign-in pages: the login form (e-mail and password, posted to Spring Security's form login), then the steps
  * of {@link SignInSteps}. A browser session with CSRF protection, apart from the stateless API.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,9 +19,9 @@ class SignInConfiguration {
     SecurityFilterChain signIn(HttpSecurity http, ServiceSecurity security, SignInSteps steps) throws Exception {
         security.headers(http)
                 .securityMatcher("/login", "/logout", "/sign-in/**")
-                .authorizeHttpRequests(rules -> rules.requestMatchers("/login").permitAll()
+                .authorizeHttpRequests(rules -> rules.requestMatchers(LoginPage.PATH).permitAll()
                         .requestMatchers(AccountLinkPages.PATHS).permitAll().anyRequest().authenticated())
-                .formLogin(form -> form.successHandler(steps))
+                .formLogin(form -> form.loginPage(LoginPage.PATH).successHandler(steps))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

@@ -24,7 +24,7 @@ import static org.opd.orchestrator.identity.signin.SignInHtml.form;
 import static org.opd.orchestrator.identity.signin.SignInHtml.page;
 import static org.opd.orchestrator.identity.signin.SignInHtml.retry;
 
-/** The sign-in steps after the password, as plain forms (the login form itself is Spring Security's). */
+/** The sign-in steps after the password, as plain forms (the login form is {@link LoginPage}). */
 @Controller
 class SignInPages {
 
@@ -105,7 +105,7 @@ class SignInPages {
         if (!accounts.verifyTotp(SignInState.accountId(authentication), code)) {
             if (accounts.require(SignInState.accountId(authentication)).lockedAt(accounts.now())) {
                 request.getSession().invalidate();
-                response.sendRedirect(request.getContextPath() + "/login?error");
+                response.sendRedirect(request.getContextPath() + LoginPage.PATH + "?error");
                 return;
             }
             retry(request, response, SignInSteps.TOTP_STEP, "That code is not right");

@@ -2,17 +2,13 @@ package org.opd.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -30,32 +26,10 @@ import redis.clients.jedis.util.SafeEncoder;
  * The waiting-room display in a real browser against the whole running system: tokens are moved
  * through the API, and each change must be on the screen within a second of the API's answer.
  */
-class DisplayBrowserIT {
+class DisplayBrowserIT extends BrowserAgainstSystem {
 
     /** The bound: from the API's 2xx to the change drawn on an open screen. */
     private static final Duration DRAWN_WITHIN = Duration.ofSeconds(1);
-
-    @TempDir
-    static Path dataDir;
-
-    private static RunningSystem system;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.start(dataDir);
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (system != null) {
-            system.close();
-        }
-    }
 
     @Test
     void showsTheQueueLiveCallsOutTheCallAndReloadsAfterTheStreamDrops() {

@@ -2,17 +2,13 @@ package org.opd.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.binary.Base32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,29 +21,7 @@ import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
  * administrator meets them on the first day: e-mail and password, a new password, the second factor
  * set up from the key the page shows; and the "forgot my password" page.
  */
-class SignInBrowserIT {
-
-    @TempDir
-    static Path dataDir;
-
-    private static RunningSystem system;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.start(dataDir);
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (system != null) {
-            system.close();
-        }
-    }
+class SignInBrowserIT extends BrowserAgainstSystem {
 
     @Test
     void theBootstrapAdministratorSignsInChangesThePasswordAndSetsUpTheSecondFactor() throws Exception {

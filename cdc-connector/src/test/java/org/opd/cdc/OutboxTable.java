@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.opd.schemas.doctor.DoctorEvent;
@@ -76,7 +77,7 @@ final class OutboxTable {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DoctorEvent event = new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), DoctorEventType.SHIFT_STARTED,
                 now, doctorId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                LocalDate.now(ZoneOffset.UTC), now.minusSeconds(600), now.plusSeconds(4 * 3600), now, null, null, 12, 3);
+                LocalDate.now(ZoneOffset.UTC), now.minusSeconds(600), now.plusSeconds(4 * 3600), now, null, null, 12, 3, List.of());
         try (Connection connection = database.connect()) {
             insert(connection, Topics.DOCTOR_AGGREGATE, event.eventId(), doctorId, event.type().name(),
                     event.schemaVersion(), event);

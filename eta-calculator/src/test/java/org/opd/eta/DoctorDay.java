@@ -2,6 +2,7 @@ package org.opd.eta;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.opd.schemas.doctor.DoctorEvent;
@@ -76,7 +77,7 @@ public final class DoctorDay {
     private DoctorEvent doctorEvent(DoctorEventType type, int minute, Instant actualEnd, Instant breakEndsAt) {
         return new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at(minute), doctorId, deptId, hospitalId,
                 null, assignmentId, NINE.atZone(java.time.ZoneOffset.UTC).toLocalDate(), plannedStart, plannedEnd, actualStart,
-                actualEnd, breakEndsAt, avgConsultationMinutes, bufferMinutes);
+                actualEnd, breakEndsAt, avgConsultationMinutes, bufferMinutes, List.of());
     }
 
     public Token token(String tokenNumber, int priority) {

@@ -159,7 +159,7 @@ class OperationsIT {
             Instant actualStart) {
         return new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at, doctorId, deptId, UUID.randomUUID(), null,
                 UUID.randomUUID(), plannedStart.atZone(ZoneOffset.UTC).toLocalDate(), plannedStart, plannedStart.plus(Duration.ofHours(4)),
-                actualStart, null, null, 10, 5);
+                actualStart, null, null, 10, 5, List.of());
     }
 
     @SafeVarargs

@@ -336,7 +336,7 @@ final class OpdDay {
     private void doctorEvent(OpdStaff.Doctor doctor, DoctorEventType type, Instant at, Instant actualStart, Instant actualEnd, Instant breakEndsAt) {
         events.add(new Timed(at, doctor.id().toString(), new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at,
                 doctor.id(), doctor.dept().id(), staff.hospitalId(), null, null, shiftStart.atZone(ZoneOffset.UTC).toLocalDate(),
-                shiftStart, shiftEnd, actualStart, actualEnd, breakEndsAt, doctor.configuredAvg(), doctor.dept().bufferMinutes())));
+                shiftStart, shiftEnd, actualStart, actualEnd, breakEndsAt, doctor.configuredAvg(), doctor.dept().bufferMinutes(), List.of())));
     }
 
     private static Duration minutes(double minutes) {

@@ -2,6 +2,7 @@ package org.opd.schemas.doctor;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,7 @@ import java.util.UUID;
  * @param plannedStart the shift's planned start as an instant (shift date and time in the hospital's zone)
  * @param actualStart  when the doctor really started; null until then
  * @param breakEndsAt  for {@link DoctorEventType#BREAK_STARTED}: when the doctor expects to be back
+ * @param plannedBreaks the breaks planned in the shift, in time order; empty when none (absent before schema version 2)
  */
 public record DoctorEvent(
         int schemaVersion,
@@ -30,7 +32,12 @@ public record DoctorEvent(
         Instant actualEnd,
         Instant breakEndsAt,
         int avgConsultationMinutes,
-        int bufferMinutes) {
+        int bufferMinutes,
+        List<PlannedBreak> plannedBreaks) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+
+    public DoctorEvent {
+        plannedBreaks = plannedBreaks == null ? List.of() : List.copyOf(plannedBreaks);
+    }
 }

@@ -55,8 +55,11 @@ public record EtaProperties(
      * @param recomputeInterval wall-clock period of the ETA recomputation
      * @param statusRefresh     longest time without a snapshot for a doctor at work or with patients
      * @param delayThreshold    slip of a waiting token's expected start that the patient is told about
+     * @param publishInterval   shortest time between two snapshots of one doctor (changes in between go out together)
+     * @param streamThreads     Kafka Streams threads sharing the doctor partitions
      */
-    public record Queue(@NotNull Duration recomputeInterval, @NotNull Duration statusRefresh, @NotNull Duration delayThreshold) {
+    public record Queue(@NotNull Duration recomputeInterval, @NotNull Duration statusRefresh, @NotNull Duration delayThreshold,
+            @NotNull Duration publishInterval, @Positive int streamThreads) {
     }
 
     /**

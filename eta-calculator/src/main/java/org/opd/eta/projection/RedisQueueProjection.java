@@ -20,6 +20,8 @@ import org.opd.schemas.queue.QueuedToken;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -47,7 +49,37 @@ public class RedisQueueProjection {
      * @throws IllegalArgumentException if the snapshot lacks its doctor or department
      */
     public boolean project(QueueSnapshot snapshot) {
-        if (snapshot.doctorId() == null || snapshot.deptId() == null) {
+        return projectAll(List.of(snapshot)).get(0);
+    }
+
+    /**
+     * Projects the snapshots in order, in one round trip (a pipeline of the script, one run per snapshot).
+     *
+     * @return per snapshot, whether Redis now reflects it (false: it already held this or a newer version)
+     * @throws IllegalArgumentException if a snapshot lacks its doctor or department; then none is sent
+     */
+    public List<Boolean> projectAll(List<QueueSnapshot> snapshots) {
+        List<ScriptCall> calls = snapshots.stream().map(this::call).toList();
+        List<Response<Object>> responses = new ArrayList<>(calls.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (ScriptCall call : calls) {
+                responses.add(pipeline.eval(SCRIPT, call.keys(), call.args()));
+            }
+            pipeline.sync();
+        }
+        return responses.stream().map(response -> Long.valueOf(1).equals(response.get())).toList();
+    }
+
+    /** Whether the snapshot has the ids its keys are made of; one without them cannot be projected. */
+    public static boolean isProjectable(QueueSnapshot snapshot) {
+        return snapshot.doctorId() != null && snapshot.deptId() != null;
+    }
+
+    private record ScriptCall(List<String> keys, List<String> args) {
+    }
+
+    private ScriptCall call(QueueSnapshot snapshot) {
+        if (!isProjectable(snapshot)) {
             throw new IllegalArgumentException("Queue snapshot version " + snapshot.version() + " lacks its doctor or department id");
         }
         String doctorId = snapshot.doctorId().toString();
@@ -91,7 +123,7 @@ public class RedisQueueProjection {
                 json(details),
                 LiveStateKeys.QUEUE_CHANGES_CHANNEL,
                 json(new LiveQueueChange(snapshot.doctorId(), snapshot.deptId(), snapshot.hospitalId(), snapshot.version())));
-        return Long.valueOf(1).equals(redis.eval(SCRIPT, keys, args));
+        return new ScriptCall(keys, args);
     }
 
     private static String detailsKey(QueuedToken token) {

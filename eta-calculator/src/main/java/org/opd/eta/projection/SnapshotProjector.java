@@ -2,6 +2,7 @@ package org.opd.eta.projection;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Reads committed queue snapshots on its own thread and projects each into Redis; offsets are
- * committed only after Redis took the snapshot, so a crash replays (harmlessly: the projection is
- * versioned) instead of losing.
+ * Reads committed queue snapshots on its own thread and projects each poll's batch into Redis in one
+ * round trip; offsets are committed only after Redis took the batch, so a crash replays (harmlessly:
+ * the projection is versioned) instead of losing.
  */
 public class SnapshotProjector implements SmartLifecycle {
 
@@ -134,27 +135,68 @@ public class SnapshotProjector implements SmartLifecycle {
             skipped.increment();
             return;
         }
+        if (records.isEmpty()) {
+            return;
+        }
+        List<ConsumerRecord<String, QueueSnapshot>> projectable = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         for (ConsumerRecord<String, QueueSnapshot> record : records) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            try {
-                project(record);
-                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-            } catch (JedisException e) {
-                log.warn("Redis refused the queue snapshot of doctor {}; retrying in {}", record.key(),
-                        properties.projection().retryBackoff(), e);
-                rewind(records, done);
-                awaitBackoff();
-                return;
+            if (isProjectable(record)) {
+                projectable.add(record);
             }
+            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        List<Boolean> outcomes;
+        try {
+            outcomes = projection.projectAll(projectable.stream().map(ConsumerRecord::value).toList());
+        } catch (JedisException e) {
+            // The whole batch again after the pause: snapshots Redis took already are ignored as not newer.
+            log.warn("Redis refused {} queue snapshots; retrying in {}", projectable.size(), properties.projection().retryBackoff(), e);
+            rewind(records);
+            awaitBackoff();
+            return;
+        }
+        long now = clock.millis();
+        for (int i = 0; i < projectable.size(); i++) {
+            counted(projectable.get(i), outcomes.get(i), now);
         }
         commit(done);
     }
 
-    private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
-        if (done.isEmpty()) {
-            return;
+    /** False for a record the projection must skip: a tombstone or a snapshot without its ids. */
+    private boolean isProjectable(ConsumerRecord<String, QueueSnapshot> record) {
+        QueueSnapshot snapshot = record.value();
+        if (snapshot == null) {
+            skipped.increment(); // a tombstone: nothing to show
+            return false;
         }
+        if (!RedisQueueProjection.isProjectable(snapshot)) {
+            // Retrying cannot fix a snapshot without its ids; skip it rather than block the partition.
+            log.error("Skipping queue snapshot version {} of key {}: it lacks its doctor or department id", snapshot.version(),
+                    record.key());
+            skipped.increment();
+            return false;
+        }
+        return true;
+    }
+
+    private void counted(ConsumerRecord<String, QueueSnapshot> record, boolean applied, long now) {
+        MDC.put("doctorId", record.key());
+        try {
+            if (applied) {
+                this.applied.increment();
+                lag.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
+                log.debug("Projected queue version {} to Redis", record.value().version());
+            } else {
+                stale.increment();
+                log.debug("Redis already holds a queue version at or after {}", record.value().version());
+            }
+        } finally {
+            MDC.remove("doctorId");
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
         try {
             consumer.commitSync(done);
         } catch (CommitFailedException | RebalanceInProgressException e) {
@@ -163,38 +205,10 @@ public class SnapshotProjector implements SmartLifecycle {
         }
     }
 
-    private void project(ConsumerRecord<String, QueueSnapshot> record) {
-        QueueSnapshot snapshot = record.value();
-        if (snapshot == null) {
-            skipped.increment(); // a tombstone: nothing to show
-            return;
-        }
-        MDC.put("doctorId", record.key());
-        try {
-            if (projection.project(snapshot)) {
-                applied.increment();
-                lag.record(Math.max(0, clock.millis() - record.timestamp()), TimeUnit.MILLISECONDS);
-                log.debug("Projected queue version {} to Redis", snapshot.version());
-            } else {
-                stale.increment();
-                log.debug("Redis already holds a queue version at or after {}", snapshot.version());
-            }
-        } catch (IllegalArgumentException e) {
-            // Retrying cannot fix a snapshot without its ids; skip it rather than block the partition.
-            log.error("Skipping queue snapshot version {}: {}", snapshot.version(), e.getMessage());
-            skipped.increment();
-        } finally {
-            MDC.remove("doctorId");
-        }
-    }
-
-    /** Commits what Redis took and moves every partition of the batch back to its first record not taken. */
-    private void rewind(ConsumerRecords<String, QueueSnapshot> records, Map<TopicPartition, OffsetAndMetadata> done) {
-        commit(done);
+    /** Moves every partition of the batch back to its first record. */
+    private void rewind(ConsumerRecords<String, QueueSnapshot> records) {
         for (TopicPartition partition : records.partitions()) {
-            OffsetAndMetadata committed = done.get(partition);
-            long next = committed != null ? committed.offset() : records.records(partition).get(0).offset();
-            consumer.seek(partition, next);
+            consumer.seek(partition, records.records(partition).get(0).offset());
         }
     }
 

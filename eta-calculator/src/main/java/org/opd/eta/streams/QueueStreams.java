@@ -63,6 +63,8 @@ public class QueueStreams implements SmartLifecycle {
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
+        // The doctor partitions are shared out between the threads: one busy doctor does not hold up the others.
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.queue().streamThreads());
         // An unreadable event is logged and skipped: one bad record must not stop every doctor's queue.
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         return config;

@@ -26,7 +26,7 @@ class QueueStreamsConfiguration {
     QueueStreams queueStreams(EtaEstimator estimator, EtaProperties properties, MeterRegistry meters) {
         TopologySettings settings = new TopologySettings(properties.queue().recomputeInterval(), properties.queue().statusRefresh(),
                 properties.queue().delayThreshold(), properties.alerts().bottleneckInLine(), properties.alerts().bottleneckAverageWait(),
-                properties.alerts().idleAfter(), properties.alerts().lateAfter());
+                properties.alerts().idleAfter(), properties.alerts().lateAfter(), properties.queue().publishInterval());
         return new QueueStreams(new QueueTopology(estimator, settings, meters).build(), properties, meters);
     }
 

@@ -3,6 +3,7 @@ package org.opd.eta.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,8 +31,11 @@ final class PatientNotices {
     record Outcome(DoctorQueue queue, List<NotificationRequest> requests) {
     }
 
-    /** @param calledTokenId the token the applied event called in, or null */
-    Outcome decide(DoctorQueue queue, QueueSnapshot snapshot, UUID calledTokenId) {
+    /**
+     * @param calledIn the tokens called in since the last snapshot; one already in the cabin by now (called and
+     *                 started within one publish interval) is not sent a CALL_NOW: the patient is already in
+     */
+    Outcome decide(DoctorQueue queue, QueueSnapshot snapshot, Collection<UUID> calledIn) {
         Instant now = snapshot.asOf();
         List<NotificationRequest> requests = new ArrayList<>();
         List<TrackedToken> tokens = new ArrayList<>(queue.tokens());
@@ -56,12 +60,10 @@ final class PatientNotices {
             }
             tokens.set(index, token);
         }
-        if (calledTokenId != null) {
-            snapshot.waiting().stream()
-                    .filter(shown -> shown.tokenId().equals(calledTokenId))
-                    .findFirst()
-                    .ifPresent(shown -> requests.add(request(NotificationType.CALL_NOW, queue,
-                            tokens.get(indexOf(tokens, calledTokenId)), shown, now, null)));
+        for (QueuedToken shown : snapshot.waiting()) {
+            if (calledIn.contains(shown.tokenId())) {
+                requests.add(request(NotificationType.CALL_NOW, queue, tokens.get(indexOf(tokens, shown.tokenId())), shown, now, null));
+            }
         }
         return new Outcome(queue.withTokens(tokens), requests);
     }

@@ -32,8 +32,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Applies each token and doctor event to its doctor's queue in the state store and forwards the new
- * snapshot, the ETA changes, the notification requests and the alerts it causes. A wall-clock punctuation recomputes
- * every queue as time passes and publishes again when what screens show changed.
+ * snapshot, the ETA changes, the notification requests and the alerts it causes. A doctor's snapshots go out
+ * at most once per publish interval: a change that comes sooner waits in the unpublished-changes store
+ * and leaves with the others of its interval (a short wall-clock punctuation), so the line is estimated
+ * once for all of them. A slower wall-clock punctuation recomputes every queue as time passes and
+ * publishes again when what screens show changed.
  */
 final class QueueProcessor implements Processor<String, QueueInput, String, QueueOutput> {
 
@@ -46,8 +49,11 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
     private final MeterRegistry meters;
     private final Counter published;
     private final Counter recomputed;
+    private final Counter deferred;
+    private final PublishThrottle throttle;
     private ProcessorContext<String, QueueOutput> context;
     private KeyValueStore<String, DoctorQueue> queues;
+    private KeyValueStore<String, UnpublishedChanges> unpublished;
 
     QueueProcessor(SnapshotAssembler assembler, TopologySettings settings, MeterRegistry meters) {
         this.assembler = assembler;
@@ -61,13 +67,22 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
         this.recomputed = Counter.builder("opd.eta.snapshots.recomputed")
                 .description("Queue snapshots published because time passed, not because of an event")
                 .register(meters);
+        this.deferred = Counter.builder("opd.eta.changes.deferred")
+                .description("Queue changes that went out with a later snapshot, within one publish interval")
+                .register(meters);
+        this.throttle = new PublishThrottle(settings.publishInterval());
     }
 
     @Override
     public void init(ProcessorContext<String, QueueOutput> context) {
         this.context = context;
         this.queues = context.getStateStore(QueueTopology.QUEUE_STORE);
+        this.unpublished = context.getStateStore(QueueTopology.UNPUBLISHED_STORE);
         context.schedule(settings.recomputeInterval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeAll);
+        if (!settings.publishInterval().isZero()) {
+            // Checked four times an interval, so a change waits at most a quarter interval past its doctor's turn.
+            context.schedule(settings.publishInterval().dividedBy(4), PunctuationType.WALL_CLOCK_TIME, this::publishWaiting);
+        }
     }
 
     @Override
@@ -101,7 +116,16 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
                 return;
             }
             QueueUpdate.Applied applied = (QueueUpdate.Applied) update;
-            publish(doctorId, applied.queue(), applied.departed(), called, record.timestamp());
+            UnpublishedChanges earlier = unpublished.get(doctorId);
+            UnpublishedChanges waiting = Optional.ofNullable(earlier).orElse(UnpublishedChanges.NONE)
+                    .plus(applied.departed(), called, record.timestamp());
+            if (earlier != null || !throttle.mayPublish(doctorId, context.currentSystemTimeMs())) {
+                queues.put(doctorId, applied.queue());
+                unpublished.put(doctorId, waiting);
+                deferred.increment();
+                return;
+            }
+            publish(doctorId, applied.queue(), waiting, record.timestamp());
         } finally {
             MDC.remove("doctorId");
             MDC.remove("tokenId");
@@ -109,20 +133,41 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
         }
     }
 
-    /** Publishes the queue as it is now (its version already counts the change). */
-    private void publish(String doctorId, DoctorQueue queue, Optional<TrackedToken> departed, UUID called, long timestamp) {
-        QueueSnapshot snapshot = assembler.assemble(queue, departed);
+    /** Publishes the queue as it is now (its version already counts the change) with the changes it carries. */
+    private void publish(String doctorId, DoctorQueue queue, UnpublishedChanges changes, long timestamp) {
+        QueueSnapshot snapshot = assembler.assemble(queue, changes.departed());
         forward(doctorId, new QueueOutput.Snapshot(snapshot), timestamp);
         published.increment();
+        throttle.published(doctorId, context.currentSystemTimeMs());
         for (EtaChange change : EtaChanges.between(queue.lastPublished(), snapshot)) {
             forward(doctorId, new QueueOutput.EtaChanged(change), timestamp);
         }
         DoctorQueue next = queue.withPublished(view(snapshot));
-        next = tell(doctorId, next, snapshot, called, timestamp);
+        next = tell(doctorId, next, snapshot, changes.calledIn(), timestamp);
         next = alert(next, timestamp);
         queues.put(doctorId, next);
         log.debug("Published queue version {}: {} in line, doctor {}", snapshot.version(), snapshot.waiting().size(),
                 snapshot.doctorStatus());
+    }
+
+    /** The changes that came within a publish interval of the previous snapshot, one snapshot per doctor. */
+    private void publishWaiting(long wallClockMillis) {
+        List<KeyValue<String, UnpublishedChanges>> all = new ArrayList<>();
+        try (KeyValueIterator<String, UnpublishedChanges> iterator = unpublished.all()) {
+            iterator.forEachRemaining(all::add);
+        }
+        for (KeyValue<String, UnpublishedChanges> entry : all) {
+            if (!throttle.mayPublish(entry.key, wallClockMillis)) {
+                continue;
+            }
+            MDC.put("doctorId", entry.key);
+            try {
+                unpublished.delete(entry.key);
+                publish(entry.key, queues.get(entry.key), entry.value, entry.value.firstChange());
+            } finally {
+                MDC.remove("doctorId");
+            }
+        }
     }
 
     private void recomputeAll(long wallClockMillis) {
@@ -132,6 +177,9 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
             iterator.forEachRemaining(all::add);
         }
         for (KeyValue<String, DoctorQueue> entry : all) {
+            if (unpublished.get(entry.key) != null) {
+                continue; // its changes go out within a publish interval, and would be lost here
+            }
             MDC.put("doctorId", entry.key);
             try {
                 recompute(entry.key, entry.value.at(now), wallClockMillis);
@@ -142,14 +190,14 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
     }
 
     private void recompute(String doctorId, DoctorQueue queue, long timestamp) {
-        QueueSnapshot candidate = assembler.assemble(queue, Optional.empty());
+        QueueSnapshot candidate = assembler.assemble(queue, List.of());
         PublishedView view = view(candidate);
         boolean changed = !view.sameAs(queue.lastPublished());
         boolean statusDue = keepsStatus(queue, candidate) && (queue.lastPublished() == null
                 || !queue.asOf().isBefore(queue.lastPublished().publishedAt().plus(settings.statusRefresh())));
         if (changed || statusDue) {
             recomputed.increment();
-            publish(doctorId, queue.withNextVersion(), Optional.empty(), null, timestamp);
+            publish(doctorId, queue.withNextVersion(), UnpublishedChanges.NONE, timestamp);
             return;
         }
         DoctorQueue next = alert(queue, timestamp);
@@ -163,8 +211,8 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
         return snapshot.doctorStatus() != DoctorStatus.OFFLINE || !queue.tokens().isEmpty();
     }
 
-    private DoctorQueue tell(String doctorId, DoctorQueue queue, QueueSnapshot snapshot, UUID called, long timestamp) {
-        PatientNotices.Outcome outcome = notices.decide(queue, snapshot, called);
+    private DoctorQueue tell(String doctorId, DoctorQueue queue, QueueSnapshot snapshot, List<UUID> calledIn, long timestamp) {
+        PatientNotices.Outcome outcome = notices.decide(queue, snapshot, calledIn);
         for (NotificationRequest request : outcome.requests()) {
             forward(doctorId, new QueueOutput.Notification(request), timestamp);
             Counter.builder("opd.eta.notification.requests").tag("type", request.type().name()).register(meters).increment();

@@ -1,7 +1,10 @@
 package org.opd.eta.topology;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -36,6 +39,8 @@ public final class QueueTopology {
 
     /** Persistent, changelogged store: doctor id → {@link DoctorQueue}. */
     public static final String QUEUE_STORE = "doctor-queues";
+    /** Persistent, changelogged store: doctor id → {@link UnpublishedChanges} still to go out with its next snapshot. */
+    public static final String UNPUBLISHED_STORE = "doctor-queue-unpublished";
     /** Persistent, changelogged store: department id → {@link DepartmentLoad}. */
     public static final String DEPARTMENT_STORE = "department-loads";
 
@@ -45,6 +50,16 @@ public final class QueueTopology {
     static final String SNAPSHOT_SINK = "queue-snapshots-sink";
     /** Name of the internal repartition topic (prefixed with the application id) that carries doctor loads. */
     static final String DEPARTMENT_REPARTITION = "department-loads";
+
+    /**
+     * Changelogs roll a segment every 10 minutes or 64 MB, so compaction can run on them: a whole
+     * queue is written per commit, and a changelog that never rolls keeps every version (4.7 GB after
+     * 180,000 events, issue 11).
+     */
+    static final Map<String, String> COMPACTED_CHANGELOG = Map.of(
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
+            TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024),
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.2");
 
     private final EtaEstimator estimator;
     private final TopologySettings settings;
@@ -109,9 +124,13 @@ public final class QueueTopology {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            StoreBuilder<KeyValueStore<String, DoctorQueue>> store = Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(QUEUE_STORE), Serdes.String(), new JsonSerde<>(DoctorQueue.class));
-            return Set.of(store);
+            StoreBuilder<KeyValueStore<String, DoctorQueue>> queues = Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(QUEUE_STORE), Serdes.String(), new JsonSerde<>(DoctorQueue.class))
+                    .withLoggingEnabled(COMPACTED_CHANGELOG);
+            StoreBuilder<KeyValueStore<String, UnpublishedChanges>> unpublished = Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(UNPUBLISHED_STORE), Serdes.String(), new JsonSerde<>(UnpublishedChanges.class))
+                    .withLoggingEnabled(COMPACTED_CHANGELOG);
+            return Set.of(queues, unpublished);
         }
     }
 
@@ -125,7 +144,8 @@ public final class QueueTopology {
         @Override
         public Set<StoreBuilder<?>> stores() {
             StoreBuilder<KeyValueStore<String, DepartmentLoad>> store = Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(DEPARTMENT_STORE), Serdes.String(), new JsonSerde<>(DepartmentLoad.class));
+                    Stores.persistentKeyValueStore(DEPARTMENT_STORE), Serdes.String(), new JsonSerde<>(DepartmentLoad.class))
+                    .withLoggingEnabled(COMPACTED_CHANGELOG);
             return Set.of(store);
         }
     }

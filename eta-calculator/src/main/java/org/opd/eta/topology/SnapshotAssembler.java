@@ -20,7 +20,7 @@ final class SnapshotAssembler {
         this.estimator = estimator;
     }
 
-    QueueSnapshot assemble(DoctorQueue queue, Optional<TrackedToken> departed) {
+    QueueSnapshot assemble(DoctorQueue queue, List<TrackedToken> departed) {
         Optional<TrackedToken> current = queue.current();
         List<TrackedToken> inLine = queue.inLine();
         List<Eta> etas = estimator.estimate(situation(queue));
@@ -35,7 +35,7 @@ final class SnapshotAssembler {
                 current.map(SnapshotAssembler::outOfLine).orElse(null),
                 waiting,
                 queue.booked().stream().map(SnapshotAssembler::outOfLine).toList(),
-                departed.map(SnapshotAssembler::outOfLine).stream().toList());
+                departed.stream().map(SnapshotAssembler::outOfLine).toList());
     }
 
     static QueueSituation situation(DoctorQueue queue) {

@@ -79,8 +79,9 @@ final class EtaReplay {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "eta-accuracy-replay");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // Every event published at once: the replay scores the estimate each event leads to.
         TopologySettings settings = new TopologySettings(Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofMinutes(10),
-                30, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMinutes(10));
+                30, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ZERO);
         Map<UUID, int[]> atCheckIn = new HashMap<>();
         Map<UUID, String> numbers = new HashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(

@@ -240,7 +240,7 @@ class QueueOverTimeTest {
     @Test
     void aDepartmentWithTooManyInLineAcrossItsDoctorsIsABottleneckUntilTheLineShrinks() {
         TopologySettings threeInLine = new TopologySettings(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10),
-                3, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMinutes(10));
+                3, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ZERO);
         start(SeedFormulaEtaEstimator.withoutDoubleCount(), threeInLine);
         var colleague = new DoctorDay(day.deptId, 10, 5);
         var a = day.token("GEN-001", NORMAL);
@@ -266,7 +266,9 @@ class QueueOverTimeTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(new QueueTopology(estimator, settings, new SimpleMeterRegistry()).build(), config,
+        // Every event published at once: these tests are about time passing, not about coalescing.
+        driver = new TopologyTestDriver(new QueueTopology(estimator, settings.withPublishInterval(Duration.ZERO),
+                new SimpleMeterRegistry()).build(), config,
                 DoctorDay.NINE);
         tokenEvents = driver.createInputTopic(Topics.TOKEN_EVENTS.name(),
                 Topics.TOKEN_EVENTS.keySerde().serializer(), Topics.TOKEN_EVENTS.valueSerde().serializer());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.opd.eta.DoctorDay.at;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -54,7 +55,8 @@ class QueueTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(new QueueTopology(SeedFormulaEtaEstimator.withoutDoubleCount(), TopologySettings.DEFAULTS, meters).build(), config);
+        driver = new TopologyTestDriver(new QueueTopology(SeedFormulaEtaEstimator.withoutDoubleCount(),
+                TopologySettings.DEFAULTS.withPublishInterval(Duration.ZERO), meters).build(), config);
         tokenEvents = driver.createInputTopic(Topics.TOKEN_EVENTS.name(),
                 Topics.TOKEN_EVENTS.keySerde().serializer(), Topics.TOKEN_EVENTS.valueSerde().serializer());
         snapshots = driver.createOutputTopic(Topics.QUEUE_SNAPSHOTS.name(),

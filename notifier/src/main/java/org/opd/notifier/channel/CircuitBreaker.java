@@ -60,6 +60,11 @@ final class CircuitBreaker {
         }
     }
 
+    /** Whether no call may go now (OPEN within its duration, or a trial out), without changing the state. */
+    synchronized boolean holdsBack(Instant now) {
+        return state == State.HALF_OPEN || state == State.OPEN && now.isBefore(openUntil);
+    }
+
     synchronized State state() {
         return state;
     }

@@ -3,8 +3,10 @@ package org.opd.notifier.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.opd.notifier.channel.Channel;
 import org.opd.notifier.channel.ChannelSender;
@@ -50,6 +52,18 @@ final class DeliveryDispatcher {
         this.metrics = metrics;
         this.seal = seal;
         this.clock = clock;
+    }
+
+    /** The channels whose provider's circuit holds every message back at the moment. */
+    Set<Channel> channelsHeldBack() {
+        Instant now = clock.instant();
+        Set<Channel> held = EnumSet.noneOf(Channel.class);
+        guards.forEach((channel, guard) -> {
+            if (guard.holdsBack(now)) {
+                held.add(channel);
+            }
+        });
+        return held;
     }
 
     void attempt(ClaimedNotification row) {

@@ -20,9 +20,10 @@ import org.springframework.context.SmartLifecycle;
  * many rows as there are free workers, so a claimed row is always being sent, never queued behind
  * others with its attempt marker set.
  *
- * <p>Before the first claim, and on every poll, rows left mid-send by a notifier that stopped are
- * reconciled (see {@link NotificationLog#reconcileInFlight}). On stop, no new rows are claimed and
- * attempts in flight may finish.
+ * <p>Before the first claim, and on every periodic poll (not on each wake-up), rows left mid-send by a
+ * notifier that stopped are reconciled (see {@link NotificationLog#reconcileInFlight}). Rows of a
+ * channel whose circuit is open stay untouched until it lets messages go again. On stop, no new rows
+ * are claimed and attempts in flight may finish.
  */
 final class DeliveryLoop implements SmartLifecycle {
 
@@ -57,12 +58,13 @@ final class DeliveryLoop implements SmartLifecycle {
             return;
         }
         try {
-            poller.execute(this::poll);
+            poller.execute(this::claim);
         } catch (RejectedExecutionException stopping) {
             log.debug("Delivery loop stopping; row left for the next start");
         }
     }
 
+    /** The periodic round: reconciliation, then a claim. */
     private void poll() {
         try {
             int reconciled = notificationLog.reconcileInFlight(settings.inFlightTimeout());
@@ -70,11 +72,20 @@ final class DeliveryLoop implements SmartLifecycle {
                 log.warn("{} message(s) left mid-send (notifier stopped, or outcome not recorded) marked FAILED,"
                         + " outcome unknown; not re-sent", reconciled);
             }
+        } catch (RuntimeException e) {
+            log.error("Cannot reconcile notifications_log: {}", LogSafe.failure(e));
+        }
+        claim();
+    }
+
+    /** Claims as many due rows as there are free workers, of the channels whose circuit lets messages go. */
+    private void claim() {
+        try {
             int free = freeWorkers.availablePermits();
             if (free == 0 || !running) {
                 return;
             }
-            List<ClaimedNotification> due = notificationLog.claimDue(free);
+            List<ClaimedNotification> due = notificationLog.claimDue(free, dispatcher.channelsHeldBack());
             for (ClaimedNotification row : due) {
                 freeWorkers.acquireUninterruptibly();
                 workers.execute(() -> attempt(row));

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.opd.notifier.channel.Channel;
 import org.opd.schemas.notification.NotificationType;
@@ -64,13 +66,17 @@ class NotificationLog {
                 .stream().findFirst();
     }
 
-    /** Sets the attempt marker on up to {@code limit} due rows no other notifier is sending, and returns them. */
-    List<ClaimedNotification> claimDue(int limit) {
+    /**
+     * Sets the attempt marker on up to {@code limit} due rows no other notifier is sending, of no channel in
+     * {@code heldBack}, and returns them.
+     */
+    List<ClaimedNotification> claimDue(int limit, Set<Channel> heldBack) {
         return jdbc.query("""
                 UPDATE notifications_log SET attempt_started_at = now()
                 WHERE notification_id IN (
                     SELECT notification_id FROM notifications_log
                     WHERE delivery_status = 'PENDING' AND attempt_started_at IS NULL AND next_attempt_at <= now()
+                      AND channel <> ALL (string_to_array(?, ','))
                     ORDER BY next_attempt_at
                     LIMIT ?
                     FOR UPDATE SKIP LOCKED)
@@ -87,7 +93,7 @@ class NotificationLog {
                         rs.getInt("retry_count"),
                         rs.getString("sealed_code"),
                         Optional.ofNullable(rs.getTimestamp("expires_at")).map(Timestamp::toInstant).orElse(null)),
-                limit);
+                heldBack.stream().map(Channel::name).collect(Collectors.joining(",")), limit);
     }
 
     /** The provider accepted. A callback that overtook this answer may have moved the row on already. */

@@ -71,4 +71,21 @@ class ProviderGuardTest {
 
         assertThat(guard.circuitOpen()).isFalse();
     }
+
+    @Test
+    void holdsEveryMessageBackWhileOpenAndDuringTheTrialButNotOnceTheTrialMayGo() {
+        ProviderGuard guard = new ProviderGuard(new ProviderLimits(100, 100, 1, Duration.ofSeconds(30)), T0);
+        assertThat(guard.holdsBack(T0)).isFalse();
+
+        guard.failed(SERVER_ERROR, T0);
+        assertThat(guard.holdsBack(T0.plusSeconds(29))).isTrue();
+
+        // Once the open duration is over the loop may claim again, so that the trial goes
+        assertThat(guard.holdsBack(T0.plusSeconds(30))).isFalse();
+        assertThat(guard.admit(T0.plusSeconds(30))).isEmpty();
+        assertThat(guard.holdsBack(T0.plusSeconds(30))).as("the trial is out").isTrue();
+
+        guard.succeeded();
+        assertThat(guard.holdsBack(T0.plusSeconds(31))).isFalse();
+    }
 }

@@ -1,8 +1,10 @@
 package org.opd.eta.streams;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -23,6 +25,12 @@ public class QueueStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(QueueStreams.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Longer than the Streams default of 10 s: on a starved machine a commit can take that long, and the
+     * broker then fences the producer mid-commit (seen under the issue-11 load). It also bounds how long
+     * an abandoned transaction holds back the read-committed readers of the topology's output.
+     */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
 
     /** Before the Redis projection starts, because starting here creates the topics it reads. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1;
@@ -30,6 +38,7 @@ public class QueueStreams implements SmartLifecycle {
     private final Topology topology;
     private final EtaProperties properties;
     private final MeterRegistry meters;
+    private final ThreadFailurePolicy failures = new ThreadFailurePolicy(3, Duration.ofMinutes(10), Clock.systemUTC());
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
@@ -43,11 +52,11 @@ public class QueueStreams implements SmartLifecycle {
     public void start() {
         TopicProvisioner.ensureExist(properties.kafkaBootstrapServers(), (short) properties.replicationFactor(), Topics.ALL);
         KafkaStreams created = new KafkaStreams(topology, streamsConfig(properties));
-        // A thread that dies takes the client to ERROR: health turns DOWN and the platform restarts us,
-        // rather than replacing the thread and failing on the same record forever.
         created.setUncaughtExceptionHandler(exception -> {
-            log.error("Queue topology failed; shutting down the Kafka Streams client", exception);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            StreamThreadExceptionResponse response = failures.onFailure();
+            log.error("A queue topology thread failed; {}", response == StreamThreadExceptionResponse.REPLACE_THREAD
+                    ? "replacing it" : "too many failures in a row, shutting down the Kafka Streams client", exception);
+            return response;
         });
         created.setStateListener((next, previous) -> log.info("Queue topology {} -> {}", previous, next));
         streamsMetrics = new KafkaStreamsMetrics(created);
@@ -65,6 +74,7 @@ public class QueueStreams implements SmartLifecycle {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
         // The doctor partitions are shared out between the threads: one busy doctor does not hold up the others.
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.queue().streamThreads());
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) TRANSACTION_TIMEOUT.toMillis());
         // An unreadable event is logged and skipped: one bad record must not stop every doctor's queue.
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         return config;

@@ -78,7 +78,11 @@ public final class LocalSystem implements AutoCloseable {
                     "opd.eta.kafka-bootstrap-servers", kafka,
                     "opd.eta.state-dir", config.dataDir().resolve("eta-state").toAbsolutePath(),
                     "opd.eta.redis.host", config.redisHost(),
-                    "opd.eta.redis.port", config.redisPort())));
+                    "opd.eta.redis.port", config.redisPort(),
+                    // Alerts are recorded in system_alerts of the system's own database (OPD_DB_NAME).
+                    "spring.datasource.url", config.jdbcUrl(),
+                    "spring.datasource.username", config.pgUser(),
+                    "spring.datasource.password", config.pgPassword())));
             // More than Map.of takes: the notifier needs the database, Kafka, the SMS account and the sign-in key.
             system.startService("notifier", NotifierApplication.builder(), trusting(issuer, Map.ofEntries(
                     Map.entry("server.port", config.notifierPort()),

@@ -57,9 +57,10 @@ public record EtaProperties(
      * @param delayThreshold    slip of a waiting token's expected start that the patient is told about
      * @param publishInterval   shortest time between two snapshots of one doctor (changes in between go out together)
      * @param streamThreads     Kafka Streams threads sharing the doctor partitions
+     * @param commitInterval    how often the topology commits its transaction: its output is visible to screens only then
      */
     public record Queue(@NotNull Duration recomputeInterval, @NotNull Duration statusRefresh, @NotNull Duration delayThreshold,
-            @NotNull Duration publishInterval, @Positive int streamThreads) {
+            @NotNull Duration publishInterval, @Positive int streamThreads, @NotNull Duration commitInterval) {
     }
 
     /**

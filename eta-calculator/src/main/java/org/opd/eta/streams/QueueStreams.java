@@ -74,6 +74,7 @@ public class QueueStreams implements SmartLifecycle {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
         // The doctor partitions are shared out between the threads: one busy doctor does not hold up the others.
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.queue().streamThreads());
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.queue().commitInterval().toMillis());
         config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) TRANSACTION_TIMEOUT.toMillis());
         // An unreadable event is logged and skipped: one bad record must not stop every doctor's queue.
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);

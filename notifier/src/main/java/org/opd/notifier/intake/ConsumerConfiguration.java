@@ -89,7 +89,9 @@ class ConsumerConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(sslBundles),
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer())));
         factory.setConcurrency(properties.listener().concurrency());
-        factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        // One offset commit per poll rather than a broker round trip per record: a crash replays at most a
+        // poll's records, and intake is idempotent (one row per token, event and channel).
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
         factory.setCommonErrorHandler(errorHandler(properties.listener()));
         return factory;
     }

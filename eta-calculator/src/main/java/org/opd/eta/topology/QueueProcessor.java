@@ -52,7 +52,7 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
     private final Counter deferred;
     private final PublishThrottle throttle;
     private ProcessorContext<String, QueueOutput> context;
-    private KeyValueStore<String, DoctorQueue> queues;
+    private DoctorQueues queues;
     private KeyValueStore<String, UnpublishedChanges> unpublished;
 
     QueueProcessor(SnapshotAssembler assembler, TopologySettings settings, MeterRegistry meters) {
@@ -76,7 +76,8 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
     @Override
     public void init(ProcessorContext<String, QueueOutput> context) {
         this.context = context;
-        this.queues = context.getStateStore(QueueTopology.QUEUE_STORE);
+        // A new cache for every (re)initialised task: after a dirty close the store is restored from its changelog.
+        this.queues = new DoctorQueues(context.getStateStore(QueueTopology.QUEUE_STORE));
         this.unpublished = context.getStateStore(QueueTopology.UNPUBLISHED_STORE);
         context.schedule(settings.recomputeInterval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeAll);
         if (!settings.publishInterval().isZero()) {
@@ -96,7 +97,7 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
         }
         MDC.put("doctorId", doctorId);
         try {
-            DoctorQueue queue = Optional.ofNullable(queues.get(doctorId)).orElseGet(DoctorQueue::empty);
+            DoctorQueue queue = queues.get(doctorId);
             QueueUpdate update;
             UUID called = null;
             if (record.value() instanceof QueueInput.TokenChange change) {
@@ -172,11 +173,7 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
 
     private void recomputeAll(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        List<KeyValue<String, DoctorQueue>> all = new ArrayList<>();
-        try (KeyValueIterator<String, DoctorQueue> iterator = queues.all()) {
-            iterator.forEachRemaining(all::add);
-        }
-        for (KeyValue<String, DoctorQueue> entry : all) {
+        for (KeyValue<String, DoctorQueue> entry : queues.all()) {
             if (unpublished.get(entry.key) != null) {
                 continue; // its changes go out within a publish interval, and would be lost here
             }

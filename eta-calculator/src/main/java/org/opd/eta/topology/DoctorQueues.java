@@ -53,8 +53,13 @@ final class DoctorQueues {
 
     /** Every stored queue, read from the store (a snapshot: safe to write while going through it). */
     List<KeyValue<String, DoctorQueue>> all() {
-        List<KeyValue<String, DoctorQueue>> all = new ArrayList<>();
-        try (KeyValueIterator<String, DoctorQueue> iterator = store.all()) {
+        return copyOf(store);
+    }
+
+    /** Every entry of a task's store, copied out so the caller may write to the store while going through them. */
+    static <V> List<KeyValue<String, V>> copyOf(KeyValueStore<String, V> store) {
+        List<KeyValue<String, V>> all = new ArrayList<>();
+        try (KeyValueIterator<String, V> iterator = store.all()) {
             iterator.forEachRemaining(all::add);
         }
         return all;

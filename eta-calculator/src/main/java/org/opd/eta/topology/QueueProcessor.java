@@ -1,7 +1,6 @@
 package org.opd.eta.topology;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.opd.schemas.alert.OperationsAlert;
 import org.opd.schemas.kafka.Topics;
@@ -153,11 +151,7 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
 
     /** The changes that came within a publish interval of the previous snapshot, one snapshot per doctor. */
     private void publishWaiting(long wallClockMillis) {
-        List<KeyValue<String, UnpublishedChanges>> all = new ArrayList<>();
-        try (KeyValueIterator<String, UnpublishedChanges> iterator = unpublished.all()) {
-            iterator.forEachRemaining(all::add);
-        }
-        for (KeyValue<String, UnpublishedChanges> entry : all) {
+        for (KeyValue<String, UnpublishedChanges> entry : DoctorQueues.copyOf(unpublished)) {
             if (!throttle.mayPublish(entry.key, wallClockMillis)) {
                 continue;
             }

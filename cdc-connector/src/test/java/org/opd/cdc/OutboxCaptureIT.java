@@ -155,7 +155,8 @@ class OutboxCaptureIT {
             assertThat(JsonSerde.MAPPER.readValue(record.value(), DoctorEvent.class)).isEqualTo(shiftStarted);
             assertThat(EventsTopic.header(record, EventHeaders.EVENT_ID)).isEqualTo(shiftStarted.eventId().toString());
             assertThat(EventsTopic.header(record, EventHeaders.EVENT_TYPE)).isEqualTo("SHIFT_STARTED");
-            assertThat(EventsTopic.header(record, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
+            assertThat(EventsTopic.header(record, EventHeaders.SCHEMA_VERSION))
+                    .isEqualTo(String.valueOf(DoctorEvent.SCHEMA_VERSION));
         }
     }
 

@@ -71,8 +71,7 @@ public final class LocalSystem implements AutoCloseable {
                     "opd.cdc.database.password", config.pgPassword(),
                     "opd.cdc.kafka-bootstrap-servers", kafka,
                     "opd.cdc.slot-name", config.replicationSlot(),
-                    "opd.cdc.publication-name", config.replicationSlot() + "_publication",
-                    "opd.cdc.offset-file", config.dataDir().resolve("cdc/offsets.dat").toAbsolutePath())));
+                    "opd.cdc.publication-name", config.replicationSlot() + "_publication")));
             system.startService("eta-calculator", EtaCalculatorApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.etaPort(),
                     "opd.eta.kafka-bootstrap-servers", kafka,

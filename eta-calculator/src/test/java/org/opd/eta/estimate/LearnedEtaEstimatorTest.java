@@ -21,12 +21,12 @@ class LearnedEtaEstimatorTest {
         // Given avg 10, buffer 5, three normal tokens and an idle doctor
         List<Eta> etas = estimator.estimate(situation(line(3), null, ShiftState.UNKNOWN, DoctorHistory.EMPTY));
 
-        // Then each token ahead adds about one consultation plus one gap
+        // Then the first is called at once and each token ahead adds about one consultation plus one gap
         assertThat(etas).hasSize(3);
-        assertThat(etas.get(0).p50Minutes()).isBetween(3, 7);
-        assertThat(etas.get(1).p50Minutes()).isBetween(15, 22);
-        assertThat(etas.get(2).p50Minutes()).isBetween(29, 38);
-        assertThat(etas).allSatisfy(eta -> assertThat(eta.p90Minutes()).isGreaterThan(eta.p50Minutes()));
+        assertThat(etas.get(0).p50Minutes()).isZero();
+        assertThat(etas.get(1).p50Minutes()).isBetween(17, 25);
+        assertThat(etas.get(2).p50Minutes()).isBetween(31, 41);
+        assertThat(etas.subList(1, 3)).allSatisfy(eta -> assertThat(eta.p90Minutes()).isGreaterThan(eta.p50Minutes()));
     }
 
     @Test
@@ -62,7 +62,7 @@ class LearnedEtaEstimatorTest {
     @Test
     void aDoctorWhoHasNotStartedYetIsWaitedFor() {
         ShiftState dueInHalfAnHour = new ShiftState(NOW.plus(Duration.ofMinutes(30)), NOW.plus(Duration.ofHours(4)),
-                null, null, null, false, false);
+                null, null, null, false, false, List.of(), null);
 
         Eta first = estimator.estimate(situation(line(2), null, dueInHalfAnHour, DoctorHistory.EMPTY)).get(0);
 
@@ -72,7 +72,7 @@ class LearnedEtaEstimatorTest {
     @Test
     void aDoctorAlreadyLateIsExpectedSoonButNotNow() {
         ShiftState late = new ShiftState(NOW.minus(Duration.ofMinutes(20)), NOW.plus(Duration.ofHours(4)),
-                null, null, null, false, false);
+                null, null, null, false, false, List.of(), null);
 
         Eta first = estimator.estimate(situation(line(1), null, late, DoctorHistory.EMPTY)).get(0);
         Eta onTime = estimator.estimate(situation(line(1), null, ShiftState.UNKNOWN, DoctorHistory.EMPTY)).get(0);
@@ -84,7 +84,7 @@ class LearnedEtaEstimatorTest {
     @Test
     void aDoctorOnABreakIsBackWhenTheBreakEnds() {
         ShiftState onBreak = new ShiftState(NOW.minus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(2)),
-                NOW.minus(Duration.ofHours(2)), null, NOW.plus(Duration.ofMinutes(20)), true, false);
+                NOW.minus(Duration.ofHours(2)), null, NOW.plus(Duration.ofMinutes(20)), true, false, List.of(), NOW.minus(Duration.ofMinutes(5)));
 
         Eta first = estimator.estimate(situation(line(1), null, onBreak, DoctorHistory.EMPTY)).get(0);
 

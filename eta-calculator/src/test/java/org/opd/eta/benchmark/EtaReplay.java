@@ -43,7 +43,7 @@ final class EtaReplay {
 
     /** What one patient was shown at check-in and what happened; {@code day} counts from 1 in the replayed days. */
     record Shown(int day, UUID tokenId, int p50, int p90, double actualMinutes, String tokenNumber, int position,
-            OpdDay.Unforeseen unforeseen) {
+            OpdDay.Unforeseen unforeseen, int priority, OpdStaff.Pace pace) {
     }
 
     /** Accuracy over a set of patients. */
@@ -129,7 +129,7 @@ final class EtaReplay {
                 int[] eta = atCheckIn.get(tokenId);
                 if (eta != null) {
                     shown.add(new Shown(dayNumber, tokenId, eta[0], eta[1], wait.toMillis() / 60_000.0, numbers.get(tokenId), eta[2],
-                            day.unforeseen(tokenId)));
+                            day.unforeseen(tokenId), day.priority(tokenId), day.pace(tokenId)));
                 }
             });
             shownByDay.add(shown);

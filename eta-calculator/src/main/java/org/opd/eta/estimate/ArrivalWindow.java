@@ -22,8 +22,9 @@ record ArrivalWindow(double fullUntil, double endsAt) {
         double untilPlannedEnd = plannedEnd == null ? Double.POSITIVE_INFINITY : Math.max(0, minutesBetween(now, plannedEnd));
         Instant usual = situation.history().priorityArrivals().usualLastWalkIn(now);
         if (usual != null) {
-            double full = Math.max(0, minutesBetween(now, usual));
-            return new ArrivalWindow(Math.min(full, untilPlannedEnd), Math.min(full + FADE_AFTER_USUAL_MINUTES, untilPlannedEnd));
+            double untilUsual = minutesBetween(now, usual);
+            return new ArrivalWindow(Math.min(Math.max(0, untilUsual), untilPlannedEnd),
+                    Math.min(Math.max(0, untilUsual + FADE_AFTER_USUAL_MINUTES), untilPlannedEnd));
         }
         if (plannedEnd == null) {
             return UNBOUNDED;

@@ -28,8 +28,11 @@ public final class LearnedEtaEstimator implements EtaEstimator {
     private static final int DEFAULT_AVG_CONSULTATION_MINUTES = 15;
     /** Below this the configured buffer is taken as "no buffer": the call and walk-in still take a moment. */
     private static final double SHORTEST_GAP_MINUTES = 0.5;
-    /** How far past the last base start to simulate arrivals that could go ahead. */
-    private static final double ARRIVAL_HORIZON_MARGIN_MINUTES = 60;
+    /**
+     * How far ahead walk-ins are simulated when nothing bounds them: longer than any OPD session. Fixed,
+     * not following the line's length, so that a token joining at the back does not change the arrivals.
+     */
+    private static final double ARRIVAL_HORIZON_MINUTES = 8 * 60;
 
     private final EtaModelSettings settings;
 
@@ -159,7 +162,7 @@ public final class LearnedEtaEstimator implements EtaEstimator {
             SplittableRandom bookings) {
 
         void insertAhead(QueueSituation situation, double consultMu, double gapMu, double[] base) {
-            double horizon = base[base.length - 1] + ARRIVAL_HORIZON_MARGIN_MINUTES;
+            double horizon = Math.min(ARRIVAL_HORIZON_MINUTES, window.endsAt());
             List<double[]> arrivals = new ArrayList<>(); // {minutes from now, priority, cost}
             walkIns(learned.seniorPerMinute(), 2, horizon, seniors, arrivals, consultMu, gapMu);
             walkIns(learned.emergencyPerMinute(), 3, horizon, emergencies, arrivals, consultMu, gapMu);
@@ -188,7 +191,7 @@ public final class LearnedEtaEstimator implements EtaEstimator {
                 return;
             }
             double at = random.nextExponential() / perMinute;
-            while (at < horizon && at < window.endsAt()) {
+            while (at < horizon) {
                 // Thinning: the rate fades once walk-ins usually stop.
                 if (random.nextDouble() < window.chance(at)) {
                     arrivals.add(new double[] {at, priority, cost(consultMu, gapMu, random)});

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -61,6 +65,22 @@ final class EtaReplay {
     private static final Path IN_MEMORY_FILES = Path.of("/dev/shm");
 
     private EtaReplay() {
+    }
+
+    /**
+     * {@link #replay(List, EtaEstimator)} with each estimator, in parallel (one thread per core): the
+     * result's element {@code e} is for {@code estimators.get(e)}.
+     */
+    static List<List<List<Shown>>> replayEach(List<OpdDay> days, List<Supplier<EtaEstimator>> estimators) {
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<CompletableFuture<List<List<Shown>>>> replays = estimators.stream()
+                    .map(estimator -> CompletableFuture.supplyAsync(() -> replay(days, estimator.get()), pool))
+                    .toList();
+            return replays.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The patients of each day, in the order of {@code days} (consecutive days of one staff). */

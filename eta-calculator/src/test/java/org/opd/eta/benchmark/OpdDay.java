@@ -94,6 +94,8 @@ final class OpdDay {
     private final Instant start;
     private final Instant shiftStart;
     private final Instant shiftEnd;
+    /** The shift end the doctor events announce: the real one, or later to see how much the ETAs depend on it. */
+    private final Instant announcedShiftEnd;
     private final Instant lastWalkIn;
     private final SplittableRandom random;
     private final List<Timed> events = new ArrayList<>();
@@ -103,18 +105,24 @@ final class OpdDay {
     private final Map<UUID, Integer> priorities = new HashMap<>();
     private final Map<UUID, OpdStaff.Pace> paces = new HashMap<>();
 
-    private OpdDay(OpdStaff staff, int dayNumber) {
+    private OpdDay(OpdStaff staff, int dayNumber, Duration announcedEndLater) {
         this.staff = staff;
         this.start = FIRST_DAY.plus(Duration.ofDays(dayNumber - 1L));
         this.shiftStart = start.plus(Duration.ofHours(1));
         this.shiftEnd = start.plus(Duration.ofHours(5));
+        this.announcedShiftEnd = shiftEnd.plus(announcedEndLater);
         this.lastWalkIn = start.plus(Duration.ofMinutes(4 * 60 + 15));
         this.random = new SplittableRandom(staff.seed() * 1_000 + dayNumber);
     }
 
     /** Day {@code dayNumber} (1, 2, …) of the staff's hospital. */
     static OpdDay simulate(OpdStaff staff, int dayNumber) {
-        OpdDay day = new OpdDay(staff, dayNumber);
+        return simulate(staff, dayNumber, Duration.ZERO);
+    }
+
+    /** The same day with the shift announced to end {@code announcedEndLater} after it really does (the same patients come). */
+    static OpdDay simulate(OpdStaff staff, int dayNumber, Duration announcedEndLater) {
+        OpdDay day = new OpdDay(staff, dayNumber, announcedEndLater);
         day.run();
         return day;
     }
@@ -388,7 +396,7 @@ final class OpdDay {
         OpdStaff.Doctor doctor = duty.doctor();
         events.add(new Timed(at, doctor.id().toString(), new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at,
                 doctor.id(), doctor.dept().id(), staff.hospitalId(), null, null, shiftStart.atZone(ZoneOffset.UTC).toLocalDate(),
-                shiftStart, shiftEnd, actualStart, actualEnd, breakEndsAt, doctor.configuredAvg(), doctor.dept().bufferMinutes(),
+                shiftStart, announcedShiftEnd, actualStart, actualEnd, breakEndsAt, doctor.configuredAvg(), doctor.dept().bufferMinutes(),
                 duty.plannedBreaks())));
     }
 

@@ -31,7 +31,7 @@ class EtaAccuracyTest {
         List<EtaReplay.Accuracy> kindSeed = byEstimator.get(2).stream().map(EtaReplay.Accuracy::of).toList();
 
         // Then (measured: MAE 7.5 vs the seed's 14.6 and the kind seed's 10.4 on day 1, 10.7 vs 21.1 and 18.5 on day 2;
-        // P90 coverage 92.9 % and 89.2 %; bias -0.1 and -2.7 min)
+        // P90 coverage 92.9 % and 87.7 %; bias -0.1 and -2.8 min)
         assertThat(model.get(0).patients()).isGreaterThan(100);
         assertThat(model.get(0).meanAbsoluteError()).isLessThanOrEqualTo(0.60 * seed.get(0).meanAbsoluteError());
         assertThat(model.get(0).meanAbsoluteError()).isLessThanOrEqualTo(0.75 * kindSeed.get(0).meanAbsoluteError());

@@ -2,7 +2,7 @@
 // what the account's roles may do, through the same public API as every other client:
 // the front desk (RECEPTIONIST, NURSE) issues tokens, checks in, sends to the waiting line, cancels;
 // a doctor (DOCTOR, tied to one doctor) follows their own queue live and calls, starts, completes, marks no-shows.
-import { element } from './dom.js';
+import { element, say } from './dom.js';
 import { follow, getJson, postJson } from './live.js';
 import { signInStaff } from './staff-sign-in.js';
 
@@ -24,17 +24,15 @@ function button(text, action, className) {
   return node;
 }
 
+/** Runs an action; what it answers (or why it was refused) is said, and stays until the next thing said. */
 async function run(action) {
-  const message = document.getElementById('message');
   try {
     const done = await action();
-    message.hidden = !done;
-    message.className = '';
-    message.textContent = done || '';
+    if (done) {
+      say(done, '');
+    }
   } catch (e) {
-    message.hidden = false;
-    message.className = 'error';
-    message.textContent = e.message;
+    say(e.message, 'error');
   }
 }
 
@@ -51,7 +49,10 @@ async function findPatients(query) {
   const found = byUhid.items.length > 0 ? byUhid : await get(base + 'phone=' + encodeURIComponent(query));
   const list = document.getElementById('patients');
   list.replaceChildren(...found.items.map(patientRow));
-  return found.items.length === 0 ? 'No patient with that UHID or phone' : null;
+  if (found.items.length === 0) {
+    throw new Error('No patient with that UHID or phone');
+  }
+  return found.items.length === 1 ? '1 patient found' : found.items.length + ' patients found';
 }
 
 function patientRow(patient) {

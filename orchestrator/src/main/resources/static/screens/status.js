@@ -1,6 +1,6 @@
-// A patient's status page: /screens/status.html#<status link>. The link (after #, so it is never sent
-// in a request line or referrer by the browser) is the only credential; the page shows that token only,
-// live, in the phone's language (English or Hindi), until the visit ends.
+// A patient's status page: /screens/status.html#<status link>. The link is the only credential: after #,
+// it is not sent when the page loads nor in referrers; the API calls below carry it in their path. The
+// page shows that token only, live, in the phone's language (English or Hindi), until the visit ends.
 import { follow } from './live.js';
 
 const link = location.hash.slice(1);

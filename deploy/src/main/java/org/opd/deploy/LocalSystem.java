@@ -54,8 +54,9 @@ public final class LocalSystem implements AutoCloseable {
                     Map.entry("opd.orchestrator.identity.bootstrap.admin-email", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_EMAIL)),
                     Map.entry("opd.orchestrator.identity.bootstrap.admin-password", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_PASSWORD)),
                     Map.entry("opd.orchestrator.identity.issuer", issuer),
-                    // The staff console (public client opd-console, PKCE) is served by the orchestrator itself.
-                    Map.entry("opd.orchestrator.identity.console-redirect-uris", issuer + "/screens/console.html"),
+                    // The staff pages (public client opd-console, PKCE) are served by the orchestrator itself.
+                    Map.entry("opd.orchestrator.identity.console-redirect-uris",
+                            issuer + "/screens/console.html," + issuer + "/screens/dashboard.html"),
                     Map.entry("server.port", config.orchestratorPort()),
                     Map.entry("spring.datasource.url", config.jdbcUrl()),
                     Map.entry("spring.datasource.username", config.pgUser()),

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff console in a real browser against the whole running system: the front desk and then the
@@ -21,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserIT extends BrowserAgainstSystem {
 
+    private static final String CONSOLE = "/screens/console.html";
     private static final String DESK_EMAIL = "desk@city-hospital.example";
     private static final String DOCTOR_EMAIL = "asha.rao@city-hospital.example";
 
@@ -34,7 +30,7 @@ class ConsoleBrowserIT extends BrowserAgainstSystem {
         clinic.staffAccount(DOCTOR_EMAIL, "stethoscope-first-day", List.of("DOCTOR"), clinic.doctorId);
 
         // When the desk opens the console and signs in
-        signIn(DESK_EMAIL, "opening-morning-words", "tea-and-biscuits-2026");
+        signInForTheFirstTime(CONSOLE, "OPD console", DESK_EMAIL, "opening-morning-words", "tea-and-biscuits-2026");
 
         // Then it shows the front desk only, with today's token already issued
         waitFor(Duration.ofSeconds(15), d -> d.findElement(By.id("desk")).isDisplayed() ? true : null);
@@ -64,7 +60,7 @@ class ConsoleBrowserIT extends BrowserAgainstSystem {
 
         // When Dr. Rao signs in on another device (a fresh browser session)
         browser.manage().deleteAllCookies();
-        signIn(DOCTOR_EMAIL, "stethoscope-first-day", "stethoscope-second-day");
+        signInForTheFirstTime(CONSOLE, "OPD console", DOCTOR_EMAIL, "stethoscope-first-day", "stethoscope-second-day");
 
         // Then the console shows Dr. Rao's own queue only, live from the projection, both tokens in line
         waitFor(Duration.ofSeconds(15), d -> d.findElement(By.id("doctor")).isDisplayed() ? true : null);
@@ -92,32 +88,6 @@ class ConsoleBrowserIT extends BrowserAgainstSystem {
         browser.findElement(By.id("call-next")).click();
         waitFor(Duration.ofSeconds(5), d -> browser.findElement(By.id("message")).getAttribute("class").equals("error") ? true : null);
         assertThat(message()).containsIgnoringCase("waiting");
-    }
-
-    /** The console's sign-in at the issuer, a first one: e-mail and password, then a new password, then back to the console. */
-    private static void signIn(String email, String initialPassword, String newPassword) {
-        browser.get(system.baseUrl + "/screens/console.html");
-        waitForHeading("Sign in");
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(initialPassword);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitForHeading("Choose a new password");
-        browser.findElement(By.id("newPassword")).sendKeys(newPassword);
-        browser.findElement(By.id("confirmPassword")).sendKeys(newPassword);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitForHeading("OPD console");
-        assertThat(browser.getCurrentUrl()).isEqualTo(system.baseUrl + "/screens/console.html");
-    }
-
-    private static void waitForHeading(String heading) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
-    }
-
-    private static <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
-        // Rows and the cabin line are redrawn on each change: an element found just before may be gone.
-        return new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "the page showed: " + browser.findElement(By.tagName("body")).getText())
-                .until(condition);
     }
 
     private static WebElement deskRow(String tokenNumber) {

@@ -154,6 +154,25 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** An open alert of an entity of this system, recorded as the eta-calculator records it; its id. */
+    String openAlert(String type, String severity, String entityType, String entityId, String message) {
+        try (java.sql.Connection connection = database.connect(); java.sql.PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO system_alerts (alert_type, severity, entity_type, entity_id, message)
+                VALUES (?, ?, ?, ?::uuid, ?) RETURNING alert_id::text""")) {
+            insert.setString(1, type);
+            insert.setString(2, severity);
+            insert.setString(3, entityType);
+            insert.setString(4, entityId);
+            insert.setString(5, message);
+            try (java.sql.ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The status page link in the first SMS the phone got (the "token created" message), once it arrived. */
     String statusPageSentTo(String phone) {
         Pattern link = Pattern.compile(Pattern.quote(baseUrl + StatusLinks.PAGE_PATH) + "#[A-Za-z0-9_-]+");

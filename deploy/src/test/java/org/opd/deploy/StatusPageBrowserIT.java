@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The patient's status page in a real browser, sized as a phone, against the whole running system: the
@@ -93,11 +89,6 @@ class StatusPageBrowserIT extends BrowserAgainstSystem {
 
     private static String text(String id) {
         return browser.findElement(By.id(id)).getText();
-    }
-
-    private static <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
-                .until(condition);
     }
 
     private static JavascriptExecutor js() {

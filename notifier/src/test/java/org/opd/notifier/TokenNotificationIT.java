@@ -384,7 +384,7 @@ class TokenNotificationIT {
         // Then the retry delivers one push to the device, and the row is SENT
         awaitStatus(token, Channel.PUSH, "SENT");
         assertThat(FCM.received()).filteredOn(push -> push.body().contains(token.tokenNumber())
-                && push.body().contains(token.tokenId().toString())).hasSize(1);
+                && push.body().contains(Hospital.statusPage(token))).hasSize(1);
         assertThat(log(token, Channel.PUSH).get(0).retryCount()).isEqualTo(1);
     }
 

@@ -104,6 +104,8 @@ final class ApiAccess {
             .add(GET, "/doctors/{doctorId}/queue/stream", PATH, Resource.DOCTOR, SCREENS)
             // Operations.
             .query(GET, "/alerts", filters(Resource.HOSPITAL), OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .add(POST, "/alerts/{alertId}/acknowledge", PATH, Resource.ALERT, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .add(POST, "/alerts/{alertId}/resolve", PATH, Resource.ALERT, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/live-queue", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/doctor-status", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/bottlenecks", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)

@@ -92,6 +92,8 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/departments/{deptId}/display/stream     | " + SCREENS,
             "GET  /api/v1/doctors/{doctorId}/queue/stream         | " + SCREENS,
             "GET  /api/v1/alerts?hospitalId={hospitalId}          | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "POST /api/v1/alerts/{alertId}/acknowledge            | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "POST /api/v1/alerts/{alertId}/resolve                | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "GET  /api/v1/hospitals/{hospitalId}/live-queue       | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "GET  /api/v1/hospitals/{hospitalId}/doctor-status    | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "GET  /api/v1/hospitals/{hospitalId}/bottlenecks      | ADMIN DEPARTMENT_HEAD OPERATIONS",
@@ -157,6 +159,11 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
                 "patientId", api.get("/tokens/" + tokenId).text("patientId"),
                 "accountId", UUID.randomUUID().toString(), "credentialId", UUID.randomUUID().toString(),
                 "link", StatusLinks.withKey(STATUS_LINK_KEY).linkOf(UUID.fromString(tokenId))));
+        // An open alert of the clinic's department, as the eta-calculator records it.
+        ids.put("alertId", jdbc.sql("""
+                        INSERT INTO system_alerts (alert_type, severity, entity_type, entity_id, message)
+                        VALUES ('BOTTLENECK', 'WARNING', 'DEPARTMENT', :deptId, 'Long line') RETURNING alert_id::text""")
+                .param("deptId", UUID.fromString(clinic.deptId)).query(String.class).single());
         ids.put("exceptionId", api.create("/schedule-exceptions", Map.of("doctorId", clinic.doctorId,
                 "exceptionType", "TRAINING", "startDatetime", Clinic.noon(Clinic.today().plusDays(30)).toString(),
                 "endDatetime", Clinic.noon(Clinic.today().plusDays(31)).toString()), "exceptionId"));

@@ -21,7 +21,7 @@ import org.opd.schemas.secret.SharedKeys;
  * ({@code OPD_STATUS_LINK_KEY}, base64 of 32 random bytes): without the key nobody makes a link for a
  * token id, and one altered character makes it no link at all.
  *
- * <p>The page takes the link after {@code #}, so it stays out of servers' access logs and referrers.
+ * <p>The page's address takes the link after {@code #}, so loading the page does not send it, nor do referrers.
  * Plain JDK; thread-safe (a {@link Mac} is made per call). Failures never quote the input.
  */
 public final class StatusLinks {

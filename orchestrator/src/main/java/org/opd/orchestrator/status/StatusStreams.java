@@ -75,17 +75,19 @@ public class StatusStreams implements LiveChangeFollower {
                     "The token's changes cannot be followed right now; load its status and try again shortly", null);
         }
         SseEmitter emitter = new SseEmitter(properties.streamLifetime().toMillis());
-        Follower follower = new Follower(token, emitter);
-        send(emitter, SseEmitter.event().name(ScreenStreams.READY_EVENT).data("{}").build());
         if (token.status().ended()) {
+            send(emitter, SseEmitter.event().name(ScreenStreams.READY_EVENT).data("{}").build());
             emitter.complete();
             return emitter;
         }
+        Follower follower = new Follower(token, emitter);
         keep(follower);
         emitter.onCompletion(() -> forget(follower));
         emitter.onError(error -> forget(follower));
         // The page reconnects and reloads; a stream that lasts for ever would outlive the link's grace.
         emitter.onTimeout(emitter::complete);
+        // Kept first, then "ready": whatever changes after the page loads its status after "ready" is sent.
+        send(emitter, SseEmitter.event().name(ScreenStreams.READY_EVENT).data("{}").build());
         return emitter;
     }
 

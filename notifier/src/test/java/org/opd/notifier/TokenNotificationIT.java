@@ -133,6 +133,7 @@ class TokenNotificationIT {
         registry.add("opd.notifier.sms.account-sid", () -> ACCOUNT_SID);
         registry.add("opd.notifier.sms.auth-token", () -> AUTH_TOKEN);
         registry.add("opd.notifier.otp.message-key", () -> Hospital.MESSAGE_KEY);
+        registry.add("opd.notifier.status-link-key", () -> Hospital.STATUS_LINK_KEY);
         registry.add("opd.notifier.sms.from-number", () -> FROM_NUMBER);
         registry.add("opd.notifier.whatsapp.base-url", WHATSAPP::baseUrl);
         registry.add("opd.notifier.push.base-url", FCM::baseUrl);
@@ -186,7 +187,7 @@ class TokenNotificationIT {
         ReceivedSms sms = smsTo(token.phone()).get(0);
         assertThat(sms.from()).isEqualTo(FROM_NUMBER);
         assertThat(sms.body()).contains("CARD-", token.tokenNumber(), "Dr. Asha Rao", "Cardiology", "cabin C-12",
-                "https://opd.example.org/tokens/" + token.tokenId());
+                Hospital.statusPage(token));
 
         // and the log holds one SMS row, SENT, with the provider's sid and the text that went out
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(log(token)).singleElement()
@@ -433,7 +434,7 @@ class TokenNotificationIT {
         // Then the retry delivers one push to the device, and the row is SENT
         awaitStatus(token, Channel.PUSH, "SENT");
         assertThat(FCM.received()).filteredOn(push -> push.body().contains(token.tokenNumber())
-                && push.body().contains(token.tokenId().toString())).hasSize(1);
+                && push.body().contains(Hospital.statusPage(token))).hasSize(1);
         assertThat(log(token, Channel.PUSH).get(0).retryCount()).isEqualTo(1);
     }
 
@@ -508,9 +509,9 @@ class TokenNotificationIT {
         awaitStatus(token, Channel.SMS, "SENT", "SENT");
         assertThat(smsTo(token.phone())).extracting(ReceivedSms::body).containsExactlyInAnyOrder(
                 "टोकन " + token.tokenNumber() + ": केबिन C-12 की कतार में आपका नंबर 3 है, लगभग 25 मिनट बाकी हैं।"
-                        + " कृपया केबिन के पास रहें। लाइव स्थिति: https://opd.example.org/tokens/" + token.tokenId(),
+                        + " कृपया केबिन के पास रहें। लाइव स्थिति: " + Hospital.statusPage(token),
                 "टोकन " + token.tokenNumber() + ": Dr. Asha Rao 20 मिनट देरी से चल रहे हैं। अब आपकी अनुमानित प्रतीक्षा"
-                        + " लगभग 40 मिनट है (केबिन C-12)। लाइव स्थिति: https://opd.example.org/tokens/" + token.tokenId());
+                        + " लगभग 40 मिनट है (केबिन C-12)। लाइव स्थिति: " + Hospital.statusPage(token));
         assertThat(log(token, Channel.SMS)).extracting(LogRow::eventType)
                 .containsExactlyInAnyOrder("T_MINUS_3", "DOCTOR_DELAYED");
     }

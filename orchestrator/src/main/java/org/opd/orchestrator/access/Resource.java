@@ -11,7 +11,9 @@ public enum Resource {
     TOKEN("tokenId"),
     SCHEDULE_EXCEPTION("exceptionId"),
     /** A token as the consultation it was, also once archived: its note outlives the live token. */
-    CONSULTATION("tokenId");
+    CONSULTATION("tokenId"),
+    /** An operations alert, whose hospital (and department) is its entity's. */
+    ALERT("alertId");
 
     final String parameter;
 

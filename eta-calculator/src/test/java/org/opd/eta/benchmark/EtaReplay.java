@@ -23,6 +23,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 import org.opd.eta.estimate.EtaEstimator;
 import org.opd.eta.topology.QueueTopology;
@@ -61,9 +62,6 @@ final class EtaReplay {
         }
     }
 
-    /** Where Linux keeps files in memory. */
-    private static final Path IN_MEMORY_FILES = Path.of("/dev/shm");
-
     private EtaReplay() {
     }
 
@@ -86,9 +84,8 @@ final class EtaReplay {
     /** The patients of each day, in the order of {@code days} (consecutive days of one staff). */
     static List<List<Shown>> replay(List<OpdDay> days, EtaEstimator estimator) {
         try {
-            // The test driver commits, so flushes RocksDB, after every record: in memory (tmpfs) that costs a fraction.
-            Path stateDir = Files.isDirectory(IN_MEMORY_FILES) ? Files.createTempDirectory(IN_MEMORY_FILES, "eta-replay")
-                    : Files.createTempDirectory("eta-replay");
+            // The stores are in memory (the test driver flushes them after every record); the driver still wants a directory.
+            Path stateDir = Files.createTempDirectory("eta-replay");
             try {
                 return replay(days, estimator, stateDir);
             } finally {
@@ -110,7 +107,7 @@ final class EtaReplay {
         Map<UUID, int[]> atCheckIn = new HashMap<>();
         Map<UUID, String> numbers = new HashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                new QueueTopology(estimator, settings, new SimpleMeterRegistry()).build(), config, days.get(0).start())) {
+                new QueueTopology(estimator, settings, new SimpleMeterRegistry(), Stores::inMemoryKeyValueStore).build(), config, days.get(0).start())) {
             TestInputTopic<String, TokenEvent> tokens = driver.createInputTopic(Topics.TOKEN_EVENTS.name(),
                     Topics.TOKEN_EVENTS.keySerde().serializer(), Topics.TOKEN_EVENTS.valueSerde().serializer());
             TestInputTopic<String, DoctorEvent> doctors = driver.createInputTopic(Topics.DOCTOR_EVENTS.name(),

@@ -1,7 +1,9 @@
 package org.opd.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,18 +12,21 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.opd.schemas.token.CallOrder;
+import org.opd.schemas.token.PriorityHeadStart;
 
 class CallOrderTest {
 
     private record Waiting(String name, int priority, Instant checkIn, String number, UUID id) {
+        Instant place() {
+            return PriorityHeadStart.DEFAULTS.placeOf(priority, checkIn);
+        }
     }
 
-    private static final Comparator<Waiting> ORDER =
-            CallOrder.comparator(Waiting::priority, Waiting::checkIn, Waiting::number, Waiting::id);
+    private static final Comparator<Waiting> ORDER = CallOrder.comparator(Waiting::place, Waiting::number, Waiting::id);
     private static final Instant NINE = Instant.parse("2026-12-02T03:30:00Z");
 
     @Test
-    void callsHigherPrioritiesFirstThenByCheckInTimeWithTheUncheckedInLast() {
+    void callsHigherPrioritiesFirstWithinTheirHeadStartThenByCheckInTimeWithTheUncheckedInLast() {
         Waiting normalEarly = new Waiting("normal early", 1, NINE, "CARD-001", UUID.randomUUID());
         Waiting normalLate = new Waiting("normal late", 1, NINE.plusSeconds(600), "CARD-002", UUID.randomUUID());
         Waiting senior = new Waiting("senior", 2, NINE.plusSeconds(900), "CARD-003", UUID.randomUUID());
@@ -34,7 +39,26 @@ class CallOrderTest {
     }
 
     @Test
-    void breaksATieOfCheckInTimesByTokenNumberThenByTokenIdAsPostgresqlOrdersUuids() {
+    void anEmergencyArrivingPastItsHeadStartAfterANormalTokenQueuesBehindIt() {
+        // The ageing bound: 60 minutes after checking in, a normal token is no longer pushed back by later emergencies.
+        Waiting normal = new Waiting("normal", 1, NINE, "CARD-001", UUID.randomUUID());
+        Waiting emergencyWithin = new Waiting("emergency at 59 min", 3, NINE.plus(Duration.ofMinutes(59)), "CARD-002", UUID.randomUUID());
+        Waiting emergencyAfter = new Waiting("emergency at 65 min", 3, NINE.plus(Duration.ofMinutes(65)), "CARD-003", UUID.randomUUID());
+        Waiting seniorAfter = new Waiting("senior at 21 min", 2, NINE.plus(Duration.ofMinutes(21)), "CARD-004", UUID.randomUUID());
+
+        assertThat(sorted(emergencyAfter, seniorAfter, normal, emergencyWithin))
+                .extracting(Waiting::name)
+                .containsExactly("emergency at 59 min", "normal", "senior at 21 min", "emergency at 65 min");
+    }
+
+    @Test
+    void refusesAnEmergencyHeadStartShorterThanTheSeniors() {
+        assertThatThrownBy(() -> new PriorityHeadStart(Duration.ofMinutes(30), Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void breaksATieOfPlacesByTokenNumberThenByTokenIdAsPostgresqlOrdersUuids() {
         // UUID.compareTo compares signed halves and would put 8… before 1…; PostgreSQL (and the order) do not.
         UUID low = UUID.fromString("10000000-0000-4000-8000-000000000000");
         UUID high = UUID.fromString("80000000-0000-4000-8000-000000000000");
@@ -48,8 +72,7 @@ class CallOrderTest {
 
     @Test
     void namesTheSameFieldsInSql() {
-        assertThat(CallOrder.sql("t")).isEqualTo(
-                "t.priority DESC, t.check_in_time ASC NULLS LAST, t.token_number COLLATE \"C\", t.token_id");
+        assertThat(CallOrder.sql("t")).isEqualTo("t.line_place_at ASC NULLS LAST, t.token_number COLLATE \"C\", t.token_id");
     }
 
     private static List<Waiting> sorted(Waiting... tokens) {

@@ -208,7 +208,7 @@ public final class Token {
                 "toDeptId", to.deptId().toString(), "linePlaceAt", place.toString(), "expectedWaitMinutes", expectedWaitMinutes);
         booking = booking.transferredTo(to);
         timeline = timeline.placed(place);
-        changes.add(new TokenChange(TokenEventType.TOKEN_REASSIGNED, status, status, now, null, details, handover));
+        changes.add(new TokenChange(TokenEventType.TOKEN_TRANSFERRED, status, status, now, null, details, handover));
     }
 
     /** Where a transfer sends a token: a doctor's shift, in its cabin and department. */

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * back) — into that doctor's shift serving now, under its issuing rules (an ACTIVE doctor, at most
  * {@code max_tokens_per_session}, the shift's row locked while counting), at the place the
  * {@link TransferPlace} rule gives. One transaction: the token, one history row, the events of both
- * lines (TOKEN_REASSIGNED and TOKEN_REASSIGNED_AWAY) and, when it goes ahead of others, the reorder.
+ * lines (TOKEN_TRANSFERRED and TOKEN_REASSIGNED_AWAY) and, when it goes ahead of others, the reorder.
  */
 @Service
 public class TokenTransfer {

@@ -21,7 +21,7 @@ import java.util.UUID;
  * @param toDoctorId             for a reassignment, the doctor whose line the token joined; else null (since version 2)
  * @param expectedWaitMinutes    for a reassignment, the wait the patient is told in the new line; else null (since version 2)
  * @param linePlaceAt            the token's place in its doctor's call order ({@link CallOrder}); null before check-in (since
- *                               version 3; read older events through {@link #placeInLine()})
+ *                               version 3; read it through {@link #placeInLine()}, which also serves older events)
  * @param parkedAt               when the token was parked (stepped out of the line); null while it is in line (since version 3)
  */
 public record TokenEvent(
@@ -80,13 +80,11 @@ public record TokenEvent(
     }
 
     /**
-     * The token's place in the call order. Events before version 3 carry none: theirs follows from
-     * priority and check-in time by the default head starts, the order they were written under.
+     * The token's place in the call order. An event without one (written before version 3, when the
+     * orchestrator did not keep places) has the place its priority and check-in time give by the
+     * default head starts; before check-in there is none.
      */
     public Instant placeInLine() {
-        if (linePlaceAt != null || schemaVersion >= 3) {
-            return linePlaceAt;
-        }
-        return PriorityHeadStart.DEFAULTS.placeOf(priority, checkInTime);
+        return linePlaceAt != null ? linePlaceAt : PriorityHeadStart.DEFAULTS.placeOf(priority, checkInTime);
     }
 }

@@ -28,5 +28,11 @@ public enum TokenEventType {
      * The token joined this doctor's line from another doctor's, keeping its status, priority and
      * place in line (or the place a transfer gives it). Keyed by the new doctor; {@code fromDoctorId} says where it came from.
      */
-    TOKEN_REASSIGNED
+    TOKEN_REASSIGNED,
+    /**
+     * Staff sent the token to this doctor's line from another doctor's, maybe of another department
+     * (for an ECG, and back): as {@link #TOKEN_REASSIGNED}, but at the place {@code linePlaceAt} the
+     * transfer's rule gave it. The old doctor's line gets {@link #TOKEN_REASSIGNED_AWAY}.
+     */
+    TOKEN_TRANSFERRED
 }

@@ -52,6 +52,41 @@ class CallOrderTest {
     }
 
     @Test
+    void underAStreamOfEmergenciesANormalTokenIsOvertakenOnlyByThoseArrivingWithinTheBound() {
+        // Given a normal token at 9:00, an emergency every 2 minutes for 3 hours, one consultation every 5 minutes
+        PriorityHeadStart bound = PriorityHeadStart.DEFAULTS;
+
+        // When the doctor calls in the shared order
+        int normalCalledAt = minuteCalled(bound);
+
+        // Then only the 31 emergencies arriving within its 60 minutes (9:00 to 10:00, the last tying on place and
+        // ahead by token number) went ahead: it is called 32nd, 160 minutes after 9:00
+        assertThat(normalCalledAt).isEqualTo(160);
+        // Without the bound (a head start longer than the day) all 90 go first: it waits until the stream has been seen
+        assertThat(minuteCalled(new PriorityHeadStart(Duration.ofHours(24), Duration.ofHours(24)))).isEqualTo(455);
+    }
+
+    /** The minute the normal token is called in the scenario above, under the given head starts. */
+    private static int minuteCalled(PriorityHeadStart headStart) {
+        Comparator<Waiting> order = CallOrder.comparator(w -> headStart.placeOf(w.priority(), w.checkIn()), Waiting::number, Waiting::id);
+        List<Waiting> line = new ArrayList<>(List.of(new Waiting("normal", 1, NINE, "GEN-000", UUID.randomUUID())));
+        int arrivals = 0;
+        for (int minute = 0; minute <= 24 * 60; minute++) {
+            if (minute % 2 == 0 && minute < 180) {
+                line.add(new Waiting("emergency", 3, NINE.plus(Duration.ofMinutes(minute)), "EMR-%03d".formatted(++arrivals),
+                        UUID.randomUUID()));
+            }
+            if (minute % 5 == 0 && minute > 0) {
+                line.sort(order);
+                if (line.remove(0).name().equals("normal")) {
+                    return minute;
+                }
+            }
+        }
+        throw new AssertionError("never called");
+    }
+
+    @Test
     void refusesAnEmergencyHeadStartShorterThanTheSeniors() {
         assertThatThrownBy(() -> new PriorityHeadStart(Duration.ofMinutes(30), Duration.ofMinutes(10)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -77,9 +77,10 @@ record TrackedToken(
         return parkedAt != null;
     }
 
-    /** Parking undoes a call that was not answered; otherwise a call, once made, stays. */
+    /** Parking and a transfer undo a call (one not answered, one in another line); otherwise a call, once made, stays. */
     private static Instant calledTimeAfter(TokenEvent event, Instant known) {
-        return event.type() == TokenEventType.TOKEN_PARKED ? null : orElse(event.calledTime(), known);
+        boolean undone = event.type() == TokenEventType.TOKEN_PARKED || event.type() == TokenEventType.TOKEN_TRANSFERRED;
+        return undone ? null : orElse(event.calledTime(), known);
     }
 
     TrackedToken markToldTMinus3() {

@@ -111,6 +111,7 @@ final class ApiAccess {
             .add(GET, "/hospitals/{hospitalId}/doctor-status", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/bottlenecks", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/doctors/{doctorId}/reorders", PATH, Resource.DOCTOR, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .ownDoctor(GET, "/doctors/{doctorId}/metrics", Resource.DOCTOR, OPERATIONS, ADMIN, DEPARTMENT_HEAD, DOCTOR)
             // Accounts and credentials: administrators (the services check which hospital).
             .add(POST, "/staff-accounts", ROLES_ONLY, null, ADMIN)
             .query(GET, "/staff-accounts", filters(Resource.HOSPITAL), ADMIN)

@@ -190,24 +190,26 @@ public final class Token {
 
     /**
      * Staff send the patient to another doctor or department (for an ECG, and back): the token moves to
-     * that doctor's shift keeping its number, status and history, at {@code place} in the new line.
-     * Only a token in line and not yet called (nor parked) can move.
+     * that doctor's shift keeping its number, status and history, at {@code place} in the new line. A
+     * token in line may move, called in too (the ECG is done in the technician's cabin, then the patient
+     * goes back): the call is undone. Not a parked one (recall it first), nor one in consultation.
      *
      * @param expectedWaitMinutes the wait the patient is told in the new line
      */
     public void transfer(Destination to, Instant place, int expectedWaitMinutes, Instant now) {
-        if (!status.isInLine() || timeline.calledTime() != null || timeline.parkedAt() != null) {
+        if (!status.isInLine() || timeline.parkedAt() != null) {
             throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), "transfer",
-                    "Token " + booking.tokenId() + " is not waiting in line to be called"
+                    "Token " + booking.tokenId() + " is not in line"
                             + (timeline.parkedAt() != null ? " (it is parked: recall it first)" : ""));
         }
         TokenChange.Handover handover = new TokenChange.Handover(booking.doctorId(), booking.cabinId(), to.doctorId(),
                 expectedWaitMinutes);
         Map<String, Object> details = Map.of("transfer", true, "fromDoctorId", booking.doctorId().toString(),
                 "fromDeptId", booking.deptId().toString(), "toDoctorId", to.doctorId().toString(),
-                "toDeptId", to.deptId().toString(), "linePlaceAt", place.toString(), "expectedWaitMinutes", expectedWaitMinutes);
+                "toDeptId", to.deptId().toString(), "linePlaceAt", place.toString(), "expectedWaitMinutes", expectedWaitMinutes,
+                "callUndone", timeline.calledTime() != null);
         booking = booking.transferredTo(to);
-        timeline = timeline.placed(place);
+        timeline = timeline.placedAnew(place);
         changes.add(new TokenChange(TokenEventType.TOKEN_TRANSFERRED, status, status, now, null, details, handover));
     }
 

@@ -43,8 +43,13 @@ public record TokenTimeline(
         return new TokenTimeline(checkInTime, checkInLocation, null, consultationStartTime, consultationEndTime, linePlaceAt, at);
     }
 
-    /** Back in the line (or into another line) at the given place. */
+    /** Back in the line at the given place. */
     TokenTimeline placed(Instant place) {
         return new TokenTimeline(checkInTime, checkInLocation, calledTime, consultationStartTime, consultationEndTime, place, null);
+    }
+
+    /** In another doctor's line at the given place, not called there. */
+    TokenTimeline placedAnew(Instant place) {
+        return new TokenTimeline(checkInTime, checkInLocation, null, consultationStartTime, consultationEndTime, place, null);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Transfers one waiting token to another doctor — of its department or another (sent for an ECG, and
+ * Transfers one token in line (called in or not) to another doctor — of its department or another (sent for an ECG, and
  * back) — into that doctor's shift serving now, under its issuing rules (an ACTIVE doctor, at most
  * {@code max_tokens_per_session}, the shift's row locked while counting), at the place the
  * {@link TransferPlace} rule gives. One transaction: the token, one history row, the events of both

@@ -98,6 +98,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/hospitals/{hospitalId}/doctor-status    | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "GET  /api/v1/hospitals/{hospitalId}/bottlenecks      | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "GET  /api/v1/doctors/{doctorId}/reorders?date=2026-12-03 | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "GET  /api/v1/doctors/{doctorId}/metrics?date=2026-12-03 | ADMIN DEPARTMENT_HEAD OPERATIONS DOCTOR",
             "POST /api/v1/staff-accounts                          | ADMIN",
             "GET  /api/v1/staff-accounts?hospitalId={hospitalId}  | ADMIN",
             "POST /api/v1/staff-accounts/{accountId}/disable      | ADMIN",

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Transfers one token in line (called in or not) to another doctor — of its department or another (sent for an ECG, and
- * back) — into that doctor's shift serving now, under its issuing rules (an ACTIVE doctor, at most
+ * back) — into that doctor's shift serving now, under its issuing rules (an ACTIVE doctor of an ACTIVE department, at most
  * {@code max_tokens_per_session}, the shift's row locked while counting), at the place the
  * {@link TransferPlace} rule gives. One transaction: the token, one history row, the events of both
  * lines (TOKEN_TRANSFERRED and TOKEN_REASSIGNED_AWAY) and, when it goes ahead of others, the reorder.
@@ -72,6 +72,7 @@ public class TokenTransfer {
             throw new SessionTokenLimitReachedException(doctor.doctorId(), shift.assignmentId(), doctor.maxTokensPerSession());
         }
         Department department = departments.require(shift.deptId());
+        ActiveDepartments.require(department, "toDoctorId");
 
         List<LinedUpToken> line = tokens.lineOf(toDoctorId, token.booking().tokenId());
         Instant linePlace = place.placeIn(line, token.timeline().linePlaceAt(), now);

@@ -9,6 +9,7 @@ import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.doctor.DoctorEventType;
 import org.opd.schemas.doctor.PlannedBreak;
 import org.opd.schemas.token.BookingType;
+import org.opd.schemas.token.PriorityHeadStart;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
 import org.opd.schemas.token.TokenStatus;
@@ -101,6 +102,8 @@ public final class DoctorDay {
         private Instant checkInTime;
         private Instant calledTime;
         private Instant consultationStartTime;
+        private Instant linePlaceAt;
+        private Instant parkedAt;
 
         private Token(String tokenNumber, int priority) {
             this.tokenNumber = tokenNumber;
@@ -113,6 +116,7 @@ public final class DoctorDay {
 
         public TokenEvent checkedIn(int minute) {
             checkInTime = at(minute);
+            linePlaceAt = PriorityHeadStart.DEFAULTS.placeOf(priority, checkInTime);
             return next(TokenEventType.TOKEN_CHECKED_IN, TokenStatus.CHECKED_IN, minute);
         }
 
@@ -123,6 +127,20 @@ public final class DoctorDay {
         public TokenEvent called(int minute) {
             calledTime = at(minute);
             return next(TokenEventType.TOKEN_CALLED, TokenStatus.WAITING, minute);
+        }
+
+        /** The patient stepped out; a call not answered is undone. */
+        public TokenEvent parked(int minute) {
+            parkedAt = at(minute);
+            calledTime = null;
+            return next(TokenEventType.TOKEN_PARKED, status, minute);
+        }
+
+        /** Back in line at {@code place}, as the orchestrator gave it (before the first waiting, or now). */
+        public TokenEvent recalled(int minute, Instant place) {
+            parkedAt = null;
+            linePlaceAt = place;
+            return next(TokenEventType.TOKEN_RECALLED, status, minute);
         }
 
         public TokenEvent started(int minute) {
@@ -148,7 +166,7 @@ public final class DoctorDay {
                     status, newStatus, priority, priority == 3 ? BookingType.EMERGENCY : BookingType.WALK_IN,
                     NINE, checkInTime, calledTime, consultationStartTime,
                     newStatus == TokenStatus.COMPLETED ? at(minute) : null,
-                    avgConsultationMinutes, bufferMinutes);
+                    avgConsultationMinutes, bufferMinutes, null, null, null, linePlaceAt, parkedAt);
             status = newStatus;
             return event;
         }

@@ -22,7 +22,8 @@ class TokenEventContractTest {
                 Instant.parse("2026-11-23T04:30:00Z"), UUID.randomUUID(), "CARD-045", UUID.randomUUID(),
                 UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), TokenStatus.BOOKED,
                 TokenStatus.CHECKED_IN, 2, BookingType.ONLINE, Instant.parse("2026-11-23T05:00:00Z"),
-                Instant.parse("2026-11-23T04:30:00Z"), null, null, null, 12, 5);
+                Instant.parse("2026-11-23T04:30:00Z"), null, null, null, 12, 5, null, null, null,
+                Instant.parse("2026-11-23T03:50:00Z"), null);
 
         byte[] bytes = Topics.TOKEN_EVENTS.valueSerde().serializer().serialize("t", event);
         TokenEvent read = Topics.TOKEN_EVENTS.valueSerde().deserializer().deserialize("t", bytes);
@@ -53,6 +54,17 @@ class TokenEventContractTest {
             assertThat(read.fromDoctorId()).isEqualTo(UUID.fromString("3d9f9e5a-4e58-4fa0-8f2d-8c4bab8cbc03"));
             assertThat(read.toDoctorId()).isEqualTo(read.doctorId());
             assertThat(read.expectedWaitMinutes()).isEqualTo(25);
+            // Before version 3 the place follows from priority and check-in by the default head starts.
+            assertThat(read.linePlaceAt()).isNull();
+            assertThat(read.placeInLine()).isEqualTo(read.checkInTime());
+        }
+        try (InputStream v3 = getClass().getResourceAsStream("/events/token-event.v3.json")) {
+            TokenEvent read = Topics.TOKEN_EVENTS.valueSerde().deserializer().deserialize("t", v3.readAllBytes());
+
+            assertThat(read.schemaVersion()).isEqualTo(3);
+            assertThat(read.type()).isEqualTo(TokenEventType.TOKEN_RECALLED);
+            assertThat(read.placeInLine()).isEqualTo(Instant.parse("2026-11-23T04:10:00Z"));
+            assertThat(read.parkedAt()).isNull();
         }
     }
 

@@ -35,7 +35,7 @@ import redis.clients.jedis.Response;
  *       the moves, each row starting from the status the previous one left;</li>
  *   <li>{@code redis-status}: each token's status in Redis is PostgreSQL's (a stale or replayed
  *       snapshot that overwrote a newer one would show here);</li>
- *   <li>{@code redis-queues}: each doctor's line in Redis holds exactly the tokens in line in PostgreSQL;</li>
+ *   <li>{@code redis-queues}: each doctor's line in Redis holds exactly the tokens in line (not parked) in PostgreSQL;</li>
  *   <li>{@code redis-versions}: no token's details carry a newer snapshot version than its doctor's
  *       queue (each write is a whole, versioned snapshot);</li>
  *   <li>{@code notification-once}: at most one notification row per token, event and channel;</li>
@@ -194,8 +194,9 @@ final class InvariantCheck {
 
     private Finding redisQueues(Set<UUID> doctors, Map<UUID, TokenStatus> stored) throws SQLException {
         Map<UUID, Set<String>> inLine = new HashMap<>();
-        query("SELECT token_id, doctor_id, status FROM tokens WHERE token_id = ANY (?)", stored.keySet(), rs -> {
-            if (TokenStatus.valueOf(rs.getString(3)).isInLine()) {
+        // A parked token keeps its status but is out of the line until recalled.
+        query("SELECT token_id, doctor_id, status, parked_at IS NULL FROM tokens WHERE token_id = ANY (?)", stored.keySet(), rs -> {
+            if (TokenStatus.valueOf(rs.getString(3)).isInLine() && rs.getBoolean(4)) {
                 inLine.computeIfAbsent(rs.getObject(2, UUID.class), d -> new HashSet<>()).add(rs.getString(1));
             }
         });

@@ -103,7 +103,8 @@ public class RedisQueueProjection {
             keys.add(detailsKey(snapshot.current()));
             details.add(outOfLineDetails(snapshot.current(), doctorId, version, Duration.ZERO));
         }
-        for (QueuedToken token : snapshot.booked()) {
+        // A parked token is out of the sorted set of the line: its details lose their position and ETA until recalled.
+        for (QueuedToken token : concat(snapshot.booked(), snapshot.parked())) {
             keys.add(detailsKey(token));
             details.add(outOfLineDetails(token, doctorId, version, Duration.ZERO));
         }
@@ -124,6 +125,12 @@ public class RedisQueueProjection {
                 LiveStateKeys.QUEUE_CHANGES_CHANNEL,
                 json(new LiveQueueChange(snapshot.doctorId(), snapshot.deptId(), snapshot.hospitalId(), snapshot.version())));
         return new ScriptCall(keys, args);
+    }
+
+    private static List<QueuedToken> concat(List<QueuedToken> first, List<QueuedToken> second) {
+        List<QueuedToken> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static String detailsKey(QueuedToken token) {

@@ -66,8 +66,7 @@ record DoctorQueue(
      */
     static final Comparator<TrackedToken> CALL_ORDER = Comparator
             .comparing(TrackedToken::calledTime, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(CallOrder.comparator(TrackedToken::priority, TrackedToken::checkInTime,
-                    TrackedToken::tokenNumber, TrackedToken::tokenId));
+            .thenComparing(CallOrder.comparator(TrackedToken::linePlaceAt, TrackedToken::tokenNumber, TrackedToken::tokenId));
 
     DoctorQueue {
         tokens = List.copyOf(tokens);
@@ -241,9 +240,15 @@ record DoctorQueue(
                 .max(Comparator.comparing(TrackedToken::consultationStartTime, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
-    /** Tokens in the waiting room, in call order. */
+    /** Tokens in the waiting room, in call order; a parked one is not in line until recalled. */
     List<TrackedToken> inLine() {
-        return tokens.stream().filter(token -> token.status().isInLine()).sorted(CALL_ORDER).toList();
+        return tokens.stream().filter(token -> token.status().isInLine() && !token.parked()).sorted(CALL_ORDER).toList();
+    }
+
+    /** Tokens stepped out of the line, earliest parked first. */
+    List<TrackedToken> parked() {
+        return tokens.stream().filter(token -> token.status().isInLine() && token.parked())
+                .sorted(Comparator.comparing(TrackedToken::parkedAt)).toList();
     }
 
     /** Tokens issued but not checked in, by token number. */

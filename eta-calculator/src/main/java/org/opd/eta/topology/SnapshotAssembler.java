@@ -35,7 +35,8 @@ final class SnapshotAssembler {
                 current.map(SnapshotAssembler::outOfLine).orElse(null),
                 waiting,
                 queue.booked().stream().map(SnapshotAssembler::outOfLine).toList(),
-                departed.stream().map(SnapshotAssembler::outOfLine).toList());
+                departed.stream().map(SnapshotAssembler::outOfLine).toList(),
+                queue.parked().stream().map(SnapshotAssembler::outOfLine).toList());
     }
 
     static QueueSituation situation(DoctorQueue queue) {

@@ -99,6 +99,25 @@ class RedisQueueProjectionIT {
     }
 
     @Test
+    void aParkedTokenLeavesTheLineAndItsDetailsLosePositionAndEtaButKeepItsStatus() {
+        projection.project(snapshot(doctorId, 1, null,
+                List.of(waiting(first, "GEN-002", 1, 0, 0), waiting(second, "GEN-003", 2, 15, 20)), List.of(), List.of()));
+
+        QueueSnapshot parked = new QueueSnapshot(QueueSnapshot.SCHEMA_VERSION, doctorId, deptId, UUID.randomUUID(), 2, NOW,
+                DoctorStatus.AVAILABLE, null, List.of(waiting(second, "GEN-003", 1, 0, 0)), List.of(), List.of(),
+                List.of(new QueuedToken(first, "GEN-002", TokenStatus.WAITING, 1, null, null, null, NOW, null, null)));
+        projection.project(parked);
+
+        assertThat(redis.zrange(key("queue:doctor:%s:active", doctorId), 0, -1)).containsExactly(second.toString());
+        assertThat(redis.get(key("dept:%s:queue_count", deptId))).isEqualTo("1");
+        assertThat(redis.hgetAll(key("token:%s:details", first)))
+                .containsEntry("status", "WAITING")
+                .containsEntry("version", "2")
+                .doesNotContainKeys("position", "etaMinutesP50", "etaMinutesP90");
+        assertThat(redis.ttl(key("token:%s:details", first))).as("not over: kept").isEqualTo(-1L);
+    }
+
+    @Test
     void aTokenMovedToAnotherDoctorKeepsTheNewDoctorsDetailsWhenTheOldDoctorsSnapshotArrivesLate() {
         // Given the token moved from doctorId to another doctor at 09:40, after waiting since 09:30
         UUID other = UUID.randomUUID();

@@ -366,6 +366,110 @@ class QueueTopologyTest {
         assertThat(lastSnapshot().waiting()).extracting(QueuedToken::tokenNumber).containsExactly("GEN-001");
     }
 
+    @Test
+    void anEmergencyArrivingPastItsHeadStartQueuesBehindANormalTokenThatWaitedLonger() {
+        // Given a normal token checked in at 9:00 (the default emergency head start is 60 minutes)
+        var normal = day.token("GEN-001", NORMAL);
+        send(normal.checkedIn(0));
+
+        // When emergencies arrive at 9:30 and at 10:05
+        var early = day.token("GEN-002", EMERGENCY);
+        var late = day.token("GEN-003", EMERGENCY);
+        send(early.checkedIn(30), late.checkedIn(65));
+
+        // Then only the one within the bound goes ahead of it
+        assertThat(lastSnapshot().waiting()).extracting(QueuedToken::tokenNumber)
+                .containsExactly("GEN-002", "GEN-001", "GEN-003");
+    }
+
+    @Test
+    void aParkedTokenLeavesTheLineAndItsCallIsUndoneSoTheOthersMoveUp() {
+        // Given three waiting, the first called in but not there
+        var first = day.token("GEN-001", NORMAL);
+        var second = day.token("GEN-002", NORMAL);
+        var third = day.token("GEN-003", NORMAL);
+        send(first.checkedIn(0), first.queued(0), second.checkedIn(1), second.queued(1), third.checkedIn(2), third.queued(2),
+                first.called(5));
+
+        // When it is parked
+        send(first.parked(8));
+
+        // Then the others are first and second, with ETAs one consultation shorter, and it is listed as parked
+        QueueSnapshot snapshot = lastSnapshot();
+        assertThat(snapshot.waiting())
+                .extracting(QueuedToken::tokenNumber, QueuedToken::position, QueuedToken::etaMinutesP50)
+                .containsExactly(tuple("GEN-002", 1, 0), tuple("GEN-003", 2, 15));
+        assertThat(snapshot.parked())
+                .extracting(QueuedToken::tokenNumber, QueuedToken::position, QueuedToken::calledTime)
+                .containsExactly(tuple("GEN-001", null, null));
+        assertThat(snapshot.departed()).as("parked is not over").isEmpty();
+    }
+
+    @Test
+    void aRecalledTokenRejoinsAtThePlaceItsEventGivesFrontOrBack() {
+        // Given three waiting and the first parked
+        var first = day.token("GEN-001", NORMAL);
+        var second = day.token("GEN-002", NORMAL);
+        var third = day.token("GEN-003", NORMAL);
+        send(first.checkedIn(0), second.checkedIn(1), third.checkedIn(2), first.parked(3));
+
+        // When it is recalled to the back, then parked again and recalled to the front
+        send(first.recalled(10, at(10)));
+        List<String> atTheBack = lastSnapshot().waiting().stream().map(QueuedToken::tokenNumber).toList();
+        send(first.parked(11), first.recalled(12, at(1).minusNanos(1_000)));
+
+        // Then it was last, and is now first, out of the parked list
+        assertThat(atTheBack).containsExactly("GEN-002", "GEN-003", "GEN-001");
+        QueueSnapshot snapshot = lastSnapshot();
+        assertThat(snapshot.waiting()).extracting(QueuedToken::tokenNumber, QueuedToken::position)
+                .containsExactly(tuple("GEN-001", 1), tuple("GEN-002", 2), tuple("GEN-003", 3));
+        assertThat(snapshot.parked()).isEmpty();
+    }
+
+    @Test
+    void aTransferredTokenLeavesItsLineAndJoinsTheOtherDoctorsAtThePlaceTheTransferGave() {
+        // Given a token of this doctor, and an ECG technician's line of two
+        var ecg = new DoctorDay(UUID.randomUUID(), 10, 0);
+        var sent = day.token("GEN-001", NORMAL);
+        TokenEvent checkedIn = sent.checkedIn(20);
+        send(checkedIn);
+        var ecgFirst = ecg.token("ECG-001", NORMAL);
+        var ecgSecond = ecg.token("ECG-002", NORMAL);
+        tokenEvents.pipeInput(ecg.key(), ecgFirst.checkedIn(0));
+        tokenEvents.pipeInput(ecg.key(), ecgSecond.checkedIn(1));
+        snapshots.readValuesToList();
+
+        // When it is transferred to the front of the ECG line
+        TokenEvent transferred = transferred(checkedIn, ecg, at(0).minusNanos(1_000));
+        send(reassignedAway(transferred, day.doctorId));
+        tokenEvents.pipeInput(ecg.key(), transferred);
+
+        // Then this line is empty without a departure, and the ECG line has it first
+        var records = snapshots.readKeyValuesToList();
+        assertThat(records).extracting(record -> record.key).containsExactly(day.key(), ecg.key());
+        assertThat(records.get(0).value.waiting()).isEmpty();
+        assertThat(records.get(0).value.departed()).isEmpty();
+        assertThat(records.get(1).value.waiting()).extracting(QueuedToken::tokenNumber, QueuedToken::position)
+                .containsExactly(tuple("GEN-001", 1), tuple("ECG-001", 2), tuple("ECG-002", 3));
+    }
+
+    /** The new doctor's event of a transfer as the orchestrator writes it, at {@code place} in that line. */
+    private static TokenEvent transferred(TokenEvent last, DoctorDay to, java.time.Instant place) {
+        return new TokenEvent(TokenEvent.SCHEMA_VERSION, UUID.randomUUID(), TokenEventType.TOKEN_TRANSFERRED,
+                last.occurredAt().plusSeconds(60), last.tokenId(), last.tokenNumber(), last.patientId(), to.doctorId, to.deptId,
+                last.hospitalId(), null, last.newStatus(), last.newStatus(), last.priority(), last.bookingType(),
+                last.scheduledTime(), last.checkInTime(), null, null, null, 10, 0, last.doctorId(), to.doctorId, 0, place, null);
+    }
+
+    /** The old doctor's copy of a move to another line. */
+    private static TokenEvent reassignedAway(TokenEvent moved, UUID from) {
+        return new TokenEvent(TokenEvent.SCHEMA_VERSION, UUID.randomUUID(), TokenEventType.TOKEN_REASSIGNED_AWAY,
+                moved.occurredAt(), moved.tokenId(), moved.tokenNumber(), moved.patientId(), from, moved.deptId(),
+                moved.hospitalId(), null, moved.newStatus(), moved.newStatus(), moved.priority(), moved.bookingType(),
+                moved.scheduledTime(), moved.checkInTime(), null, null, null, 10, 5, from, moved.toDoctorId(), 0,
+                moved.linePlaceAt(), null);
+    }
+
     /** The event of a reassignment as the orchestrator writes it, for the line of {@code type}'s doctor. */
     private static TokenEvent reassigned(TokenEvent last, TokenEventType type, UUID from, UUID to) {
         UUID keyDoctor = type == TokenEventType.TOKEN_REASSIGNED ? to : from;

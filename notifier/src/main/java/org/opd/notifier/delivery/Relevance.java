@@ -18,7 +18,9 @@ final class Relevance {
     /** Empty when the message may go; else why not, for {@code failed_reason}. */
     static Optional<String> whyNotSend(NotificationType type, TokenStatus status, boolean called) {
         boolean relevant = switch (type) {
-            case TOKEN_CREATED, REASSIGNED -> !status.isFinal() && status != TokenStatus.IN_CONSULTATION && !called;
+            case TOKEN_CREATED, REASSIGNED, TRANSFERRED -> !status.isFinal() && status != TokenStatus.IN_CONSULTATION && !called;
+            // A parked token keeps its status in line; once it is over, being on hold or back is no news.
+            case PARKED, RECALLED -> status.isInLine();
             case T_MINUS_3, DOCTOR_DELAYED -> status.isInLine() && !called;
             case CALL_NOW -> status.isInLine() && called;
             case CANCELLED -> status == TokenStatus.CANCELLED;

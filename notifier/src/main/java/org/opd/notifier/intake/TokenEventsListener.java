@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Consumes {@code opd.token-events} in the group {@code opd-notifier}: an issued, cancelled,
- * rescheduled or reassigned token is news for its patient. Each record's offset is committed once it is handled;
+ * rescheduled, reassigned, transferred, parked or recalled token is news for its patient. Each record's offset is committed once it is handled;
  * a record whose handling throws goes to the error handler of {@link ConsumerConfiguration}.
  */
 @Component
@@ -55,6 +55,9 @@ class TokenEventsListener {
                 case TOKEN_RESCHEDULED -> NotificationType.RESCHEDULED;
                 // The new doctor's copy of a reassignment; the old doctor's (TOKEN_REASSIGNED_AWAY) says nothing new.
                 case TOKEN_REASSIGNED -> NotificationType.REASSIGNED;
+                case TOKEN_TRANSFERRED -> NotificationType.TRANSFERRED;
+                case TOKEN_PARKED -> NotificationType.PARKED;
+                case TOKEN_RECALLED -> NotificationType.RECALLED;
                 // Queue-driven messages (T_MINUS_3, CALL_NOW, DOCTOR_DELAYED) come from opd.notification-requests.
                 default -> null;
             };

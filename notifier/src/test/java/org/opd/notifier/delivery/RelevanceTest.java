@@ -33,7 +33,13 @@ class RelevanceTest {
             "REASSIGNED, WAITING, false, true",
             "REASSIGNED, BOOKED, false, true",
             "REASSIGNED, WAITING, true, false",
-            "REASSIGNED, CANCELLED, false, false"})
+            "REASSIGNED, CANCELLED, false, false",
+            "TRANSFERRED, WAITING, false, true",
+            "TRANSFERRED, COMPLETED, false, false",
+            "PARKED, WAITING, false, true",
+            "PARKED, NO_SHOW, false, false",
+            "RECALLED, CHECKED_IN, false, true",
+            "RECALLED, CANCELLED, false, false"})
     void sendsOnlyWhileTheTokensStateStillMatchesTheMessage(NotificationType type, TokenStatus status, boolean called,
             boolean send) {
         assertThat(Relevance.whyNotSend(type, status, called).isEmpty()).isEqualTo(send);

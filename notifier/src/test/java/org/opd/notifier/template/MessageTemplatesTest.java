@@ -42,6 +42,30 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void tellsATransferredPatientWhereTheyAreSentAndAboutHowLongInEnglishAndHindi() {
+        MessageFacts facts = facts(Instant.parse("2026-03-12T05:00:00Z"));
+
+        assertThat(templates.render(NotificationType.TRANSFERRED, facts, "en"))
+                .isEqualTo("Token CARD-045: you are sent to Dr. Asha Rao, Cardiology, cabin C-12, about 25 min to go."
+                        + " Live status: " + LINK);
+        assertThat(templates.render(NotificationType.TRANSFERRED, facts, "hi"))
+                .contains("Cardiology में केबिन C-12 में Dr. Asha Rao के पास भेजा गया", "लगभग 25 मिनट");
+    }
+
+    @Test
+    void tellsAParkedPatientToComeBackAndARecalledOneThatTheyAreInLineAgain() {
+        MessageFacts facts = facts(Instant.parse("2026-03-12T05:00:00Z"));
+
+        assertThat(templates.render(NotificationType.PARKED, facts, "en"))
+                .startsWith("Token CARD-045: you were not in the waiting room, so your token is on hold.")
+                .contains("Tell the desk or a nurse when you are back");
+        assertThat(templates.render(NotificationType.RECALLED, facts, "en"))
+                .isEqualTo("Token CARD-045: welcome back, you are in line again for Dr. Asha Rao, cabin C-12. Live status: " + LINK);
+        assertThat(templates.render(NotificationType.PARKED, facts, "hi")).contains("टोकन CARD-045", "रोका गया");
+        assertThat(templates.render(NotificationType.RECALLED, facts, "hi")).contains("केबिन C-12 में Dr. Asha Rao की कतार");
+    }
+
+    @Test
     void showsTheDateOfTheHospitalsDayNotUtcs() {
         String message = templates.render(NotificationType.TOKEN_CREATED, facts(Instant.parse("2026-03-11T23:30:00Z")), "en");
 

@@ -91,6 +91,10 @@ final class ApiAccess {
             .add(POST, "/tokens/{tokenId}/cancel", PATH, Resource.TOKEN, RECEPTIONIST, PATIENT)
             .add(POST, "/tokens/{tokenId}/reschedule", PATH, Resource.TOKEN, RECEPTIONIST, PATIENT)
             .ownDoctor(POST, "/doctors/{doctorId}/call-next", Resource.DOCTOR, DOCTOR)
+            // Moves between and within lines: the desk and nurses park and recall; a doctor sends their own patient elsewhere.
+            .add(POST, "/tokens/{tokenId}/park", PATH, Resource.TOKEN, RECEPTIONIST, NURSE, DEPARTMENT_HEAD)
+            .add(POST, "/tokens/{tokenId}/recall", PATH, Resource.TOKEN, RECEPTIONIST, NURSE, DEPARTMENT_HEAD)
+            .ownDoctor(POST, "/tokens/{tokenId}/transfer", Resource.TOKEN, NURSE, DEPARTMENT_HEAD, DOCTOR)
             // Consultation notes: written by the token's doctor; read by the token's doctor (the treating
             // doctor) and by the patient. The ICD-10 code list is reference data for every staff member.
             .ownDoctor(POST, "/tokens/{tokenId}/notes", Resource.CONSULTATION, DOCTOR)
@@ -109,6 +113,8 @@ final class ApiAccess {
             .add(GET, "/hospitals/{hospitalId}/live-queue", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/doctor-status", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/bottlenecks", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/doctors/{doctorId}/reorders", PATH, Resource.DOCTOR, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .ownDoctor(GET, "/doctors/{doctorId}/metrics", Resource.DOCTOR, OPERATIONS, ADMIN, DEPARTMENT_HEAD, DOCTOR)
             // Accounts and credentials: administrators (the services check which hospital).
             .add(POST, "/staff-accounts", ROLES_ONLY, null, ADMIN)
             .query(GET, "/staff-accounts", filters(Resource.HOSPITAL), ADMIN)

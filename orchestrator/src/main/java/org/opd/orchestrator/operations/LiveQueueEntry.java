@@ -11,8 +11,9 @@ import org.opd.schemas.token.TokenStatus;
  * Times carry the hospital's offset.
  *
  * @param lineOrder  place in the doctor's line as call-next sees it: the one in consultation, the
- *                   one called in, then waiting by priority and check-in time, then checked in
+ *                   one called in, then waiting by place in line, then checked in, then the parked
  * @param waitedMinutes minutes since check-in
+ * @param parkedAt   since when the patient has been out of the line (parked); null while in line
  */
 public record LiveQueueEntry(
         UUID tokenId,
@@ -30,5 +31,6 @@ public record LiveQueueEntry(
         OffsetDateTime scheduledTime,
         OffsetDateTime checkInTime,
         OffsetDateTime calledTime,
-        long waitedMinutes) {
+        long waitedMinutes,
+        OffsetDateTime parkedAt) {
 }

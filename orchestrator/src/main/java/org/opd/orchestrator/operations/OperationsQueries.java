@@ -44,9 +44,10 @@ public class OperationsQueries {
         return jdbc.sql("""
                         SELECT t.token_id, t.token_number, p.name AS patient_name, d.doctor_id, d.name AS doctor_name,
                                dep.dept_id, dep.name AS department_name, c.cabin_number, t.status, t.priority,
-                               t.estimated_wait_time, t.scheduled_time, t.check_in_time, t.called_time,
+                               t.estimated_wait_time, t.scheduled_time, t.check_in_time, t.called_time, t.parked_at,
                                row_number() OVER (PARTITION BY t.doctor_id ORDER BY
-                                   CASE WHEN t.status = 'IN_CONSULTATION' THEN 0
+                                   CASE WHEN t.parked_at IS NOT NULL THEN 4
+                                        WHEN t.status = 'IN_CONSULTATION' THEN 0
                                         WHEN t.status = 'WAITING' AND t.called_time IS NOT NULL THEN 1
                                         WHEN t.status = 'WAITING' THEN 2 ELSE 3 END,
                                    %s) AS line_order
@@ -74,7 +75,8 @@ public class OperationsQueries {
                             rs.getInt("priority"), rs.getInt("line_order"), Sql.integer(rs, "estimated_wait_time"),
                             LocalTimes.at(Sql.instant(rs, "scheduled_time"), zone), LocalTimes.at(checkIn, zone),
                             LocalTimes.at(Sql.instant(rs, "called_time"), zone),
-                            checkIn == null ? 0 : Duration.between(checkIn, now).toMinutes());
+                            checkIn == null ? 0 : Duration.between(checkIn, now).toMinutes(),
+                            LocalTimes.at(Sql.instant(rs, "parked_at"), zone));
                 })
                 .list();
     }

@@ -27,11 +27,12 @@ public record PlanInput(UUID exceptionId, List<AffectedToken> affected, List<Ses
     }
 
     /**
+     * @param linePlaceAt       its place in the call order, which it keeps in the new line; null before check-in
      * @param expectedAt        when the visit is due: its scheduled time, or the moment of reading if that has passed
      * @param minutesPerPatient the absent doctor's average consultation plus the department's buffer
      */
     public record AffectedToken(UUID tokenId, String tokenNumber, long version, TokenStatus status, int priority,
-                                Instant checkInTime, Instant expectedAt, LocalDate serviceDate, UUID deptId,
+                                Instant linePlaceAt, Instant expectedAt, LocalDate serviceDate, UUID deptId,
                                 int minutesPerPatient) {
     }
 
@@ -57,7 +58,7 @@ public record PlanInput(UUID exceptionId, List<AffectedToken> affected, List<Ses
     }
 
     /** A token already in a colleague's line; only what its place in the call order depends on. */
-    public record LineToken(UUID tokenId, long version, int priority, Instant checkInTime, String tokenNumber) {
+    public record LineToken(UUID tokenId, long version, int priority, Instant linePlaceAt, String tokenNumber) {
     }
 
     /** The absent doctor's next session, where the department's RESCHEDULE rule sends tokens. */

@@ -48,7 +48,7 @@ class PlanInputs {
         TokenBooking b = loaded.token().booking();
         Instant expectedAt = b.scheduledTime().isAfter(now) ? b.scheduledTime() : now;
         return new AffectedToken(b.tokenId(), b.tokenNumber(), loaded.token().version(), loaded.token().status(), b.priority(),
-                loaded.token().timeline().checkInTime(), expectedAt, b.serviceDate(), b.deptId(),
+                loaded.token().timeline().linePlaceAt(), expectedAt, b.serviceDate(), b.deptId(),
                 loaded.context().avgConsultationMinutes() + loaded.context().bufferMinutes());
     }
 
@@ -101,7 +101,7 @@ class PlanInputs {
     private Map<UUID, List<LineToken>> lines(List<UUID> assignments, Set<LocalDate> days) {
         Map<UUID, List<LineToken>> lines = new HashMap<>();
         jdbc.sql("""
-                        SELECT assignment_id, token_id, version, priority, check_in_time, token_number FROM tokens
+                        SELECT assignment_id, token_id, version, priority, line_place_at, token_number FROM tokens
                         WHERE assignment_id IN (:assignments) AND service_date IN (:days)
                           AND status IN ('BOOKED', 'CHECKED_IN', 'WAITING') AND called_time IS NULL
                         """)
@@ -109,7 +109,7 @@ class PlanInputs {
                 .query(rs -> {
                     lines.computeIfAbsent(Sql.uuid(rs, "assignment_id"), id -> new ArrayList<>())
                             .add(new LineToken(Sql.uuid(rs, "token_id"), rs.getLong("version"), rs.getInt("priority"),
-                                    Sql.instant(rs, "check_in_time"), rs.getString("token_number")));
+                                    Sql.instant(rs, "line_place_at"), rs.getString("token_number")));
                 });
         return lines;
     }

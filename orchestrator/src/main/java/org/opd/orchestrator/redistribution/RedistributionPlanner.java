@@ -21,7 +21,7 @@ import org.opd.schemas.token.CallOrder;
  *     visit is due, with room under {@code max_tokens_per_session} — where its expected wait is the
  *     shortest: (1 if a patient is in the cabin + the tokens ahead of it in that line by the shared
  *     {@link CallOrder}) × (the doctor's average consultation + the department's buffer). The token
- *     keeps its priority and check-in time, so it lands in the new line where the call order puts it,
+ *     keeps its place in line (from its priority and check-in time), so it lands in the new line where the call order puts it,
  *     and the tokens placed before it are in that line when the next one is placed. Ties: the shift
  *     with more room left, then the lower shift id.</li>
  * <li>A token that fits nowhere follows its department's {@link UnplacedTokenRule}: RESCHEDULE to the
@@ -31,8 +31,8 @@ import org.opd.schemas.token.CallOrder;
  */
 public final class RedistributionPlanner {
 
-    private static final Comparator<LineToken> CALL_ORDER = CallOrder.comparator(LineToken::priority,
-            LineToken::checkInTime, LineToken::tokenNumber, LineToken::tokenId);
+    private static final Comparator<LineToken> CALL_ORDER = CallOrder.comparator(LineToken::linePlaceAt,
+            LineToken::tokenNumber, LineToken::tokenId);
 
     public RedistributionPlan plan(PlanInput input, String planVersion) {
         Map<UUID, OpenSession> open = new HashMap<>();
@@ -72,7 +72,7 @@ public final class RedistributionPlanner {
     }
 
     private static LineToken asLine(AffectedToken token) {
-        return new LineToken(token.tokenId(), token.version(), token.priority(), token.checkInTime(), token.tokenNumber());
+        return new LineToken(token.tokenId(), token.version(), token.priority(), token.linePlaceAt(), token.tokenNumber());
     }
 
     /** A colleague's shift as the plan fills it. */

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.opd.orchestrator.error.IllegalTransitionException;
 import org.opd.orchestrator.hospital.Coordinates;
 import org.opd.orchestrator.hospital.Geofence;
+import org.opd.schemas.token.PriorityHeadStart;
 import org.opd.schemas.token.TokenEventType;
 import org.opd.schemas.token.TokenStatus;
 
@@ -59,14 +60,17 @@ public final class Token {
         return new Token(booking, status, timeline, cancellationReason, version);
     }
 
-    /** The patient arrived; refused outside the hospital's geofence. */
-    public void checkIn(Coordinates at, Geofence geofence, Instant now) {
+    /**
+     * The patient arrived; refused outside the hospital's geofence. The token takes its place in the
+     * line by its priority's head start (the fairness bound).
+     */
+    public void checkIn(Coordinates at, Geofence geofence, PriorityHeadStart headStart, Instant now) {
         requireMove(CHECKED_IN, "check-in");
         long distance = Math.round(geofence.distanceMetersTo(at));
         if (!geofence.contains(at)) {
             throw new OutsideGeofenceException(booking.tokenId(), distance, geofence.radiusMeters());
         }
-        timeline = timeline.checkedIn(now, at);
+        timeline = timeline.checkedIn(now, at, headStart.placeOf(booking.priority(), now));
         moveTo(CHECKED_IN, TokenEventType.TOKEN_CHECKED_IN, now, null,
                 Map.of("latitude", at.latitude(), "longitude", at.longitude(), "distanceMeters", distance));
     }
@@ -156,6 +160,61 @@ public final class Token {
         changes.add(new TokenChange(TokenEventType.TOKEN_REASSIGNED, status, status, now, null,
                 Map.of("fromDoctorId", handover.fromDoctorId().toString(), "toDoctorId", doctorId.toString(),
                         "expectedWaitMinutes", expectedWaitMinutes), handover));
+    }
+
+    /**
+     * The patient stepped out, or was called and has not come: the token leaves the line, keeping its
+     * status, until recalled. A call it had is undone, so the doctor can call the next patient.
+     */
+    public void park(String reason, Instant now) {
+        if (!status.isInLine() || timeline.parkedAt() != null) {
+            throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), "park",
+                    "Token " + booking.tokenId() + " is not in the line" + (timeline.parkedAt() != null ? " (already parked)" : ""));
+        }
+        boolean wasCalled = timeline.calledTime() != null;
+        timeline = timeline.parked(now);
+        record(TokenEventType.TOKEN_PARKED, status, status, now, reason, Map.of("callUndone", wasCalled));
+    }
+
+    /** The parked patient is back; the token rejoins the line at {@code place} (see {@link LineEnd}). */
+    public void recall(LineEnd end, Instant place, Instant now) {
+        if (timeline.parkedAt() == null) {
+            throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), "recall",
+                    "Token " + booking.tokenId() + " is not parked");
+        }
+        Instant parkedAt = timeline.parkedAt();
+        timeline = timeline.placed(place);
+        record(TokenEventType.TOKEN_RECALLED, status, status, now, null,
+                Map.of("end", end.name(), "parkedAt", parkedAt.toString(), "linePlaceAt", place.toString()));
+    }
+
+    /**
+     * Staff send the patient to another doctor or department (for an ECG, and back): the token moves to
+     * that doctor's shift keeping its number, status and history, at {@code place} in the new line. A
+     * token in line may move, called in too (the ECG is done in the technician's cabin, then the patient
+     * goes back): the call is undone. Not a parked one (recall it first), nor one in consultation.
+     *
+     * @param expectedWaitMinutes the wait the patient is told in the new line
+     */
+    public void transfer(Destination to, Instant place, int expectedWaitMinutes, Instant now) {
+        if (!status.isInLine() || timeline.parkedAt() != null) {
+            throw new IllegalTransitionException(RESOURCE, booking.tokenId(), status.name(), "transfer",
+                    "Token " + booking.tokenId() + " is not in line"
+                            + (timeline.parkedAt() != null ? " (it is parked: recall it first)" : ""));
+        }
+        TokenChange.Handover handover = new TokenChange.Handover(booking.doctorId(), booking.cabinId(), to.doctorId(),
+                expectedWaitMinutes);
+        Map<String, Object> details = Map.of("transfer", true, "fromDoctorId", booking.doctorId().toString(),
+                "fromDeptId", booking.deptId().toString(), "toDoctorId", to.doctorId().toString(),
+                "toDeptId", to.deptId().toString(), "linePlaceAt", place.toString(), "expectedWaitMinutes", expectedWaitMinutes,
+                "callUndone", timeline.calledTime() != null);
+        booking = booking.transferredTo(to);
+        timeline = timeline.placedAnew(place);
+        changes.add(new TokenChange(TokenEventType.TOKEN_TRANSFERRED, status, status, now, null, details, handover));
+    }
+
+    /** Where a transfer sends a token: a doctor's shift, in its cabin and department. */
+    public record Destination(UUID doctorId, UUID deptId, UUID cabinId, UUID assignmentId) {
     }
 
     private void requireMove(TokenStatus next, String action) {

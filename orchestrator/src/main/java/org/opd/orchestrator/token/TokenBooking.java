@@ -36,4 +36,10 @@ public record TokenBooking(
         return new TokenBooking(tokenId, tokenNumber, patientId, newDoctorId, deptId, newCabinId, hospitalId, bookingType,
                 priority, scheduledTime, serviceDate, visitReason, newAssignmentId, rescheduledFrom);
     }
+
+    /** The same booking in another doctor's shift, cabin and, maybe, department (a transfer). */
+    TokenBooking transferredTo(Token.Destination to) {
+        return new TokenBooking(tokenId, tokenNumber, patientId, to.doctorId(), to.deptId(), to.cabinId(), hospitalId,
+                bookingType, priority, scheduledTime, serviceDate, visitReason, to.assignmentId(), rescheduledFrom);
+    }
 }

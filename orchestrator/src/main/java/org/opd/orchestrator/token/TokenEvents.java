@@ -52,6 +52,8 @@ final class TokenEvents {
                 context.bufferMinutes(),
                 handover == null ? null : handover.fromDoctorId(),
                 handover == null ? null : handover.toDoctorId(),
-                handover == null ? null : handover.expectedWaitMinutes());
+                handover == null ? null : handover.expectedWaitMinutes(),
+                t.linePlaceAt(),
+                t.parkedAt());
     }
 }

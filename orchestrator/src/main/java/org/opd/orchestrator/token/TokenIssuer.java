@@ -29,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TokenIssuer {
 
-    private static final String ACTIVE = "ACTIVE";
 
     private final DoctorRepository doctors;
     private final PatientRepository patients;
@@ -80,11 +79,7 @@ public class TokenIssuer {
                                 + " that is still on at " + scheduled.toLocalTime(),
                         Map.of("field", "scheduledTime")));
         Department department = departments.require(shift.deptId());
-        if (!ACTIVE.equals(department.status())) {
-            throw new BusinessRuleException("department-inactive", "Department inactive",
-                    "Department " + department.deptId() + " is " + department.status() + " and takes no tokens",
-                    Map.of("field", "doctorId"));
-        }
+        ActiveDepartments.require(department, "doctorId");
         shifts.lockForIssuing(shift.assignmentId());
         if (tokens.countHoldingAPlace(shift.assignmentId()) >= doctor.maxTokensPerSession()) {
             throw new SessionTokenLimitReachedException(doctor.doctorId(), shift.assignmentId(),

@@ -95,12 +95,12 @@ class TokenRepository {
 
     /**
      * The doctor's next patient, locked: the first waiting, not yet called token in the shared
-     * {@link CallOrder} (priority, then check-in time). A token another transaction is
+     * {@link CallOrder} (place in line), not parked. A token another transaction is
      * changing right now is skipped rather than waited for.
      */
     Optional<LoadedToken> lockNextToCall(UUID doctorId) {
         return jdbc.sql(SELECT + """
-                         WHERE t.doctor_id = :doctorId AND t.status = 'WAITING' AND t.called_time IS NULL
+                         WHERE t.doctor_id = :doctorId AND t.status = 'WAITING' AND t.called_time IS NULL AND t.parked_at IS NULL
                          ORDER BY %s
                          LIMIT 1
                          FOR UPDATE OF t SKIP LOCKED
@@ -181,6 +181,9 @@ class TokenRepository {
                             called_time = :calledTime,
                             consultation_start_time = :consultationStartTime,
                             consultation_end_time = :consultationEndTime,
+                            line_place_at = :linePlaceAt,
+                            parked_at = :parkedAt,
+                            dept_id = :deptId,
                             cancellation_reason = :cancellationReason,
                             version = version + 1,
                             updated_at = now()
@@ -196,6 +199,9 @@ class TokenRepository {
                 .param("calledTime", Sql.timestamp(timeline.calledTime()))
                 .param("consultationStartTime", Sql.timestamp(timeline.consultationStartTime()))
                 .param("consultationEndTime", Sql.timestamp(timeline.consultationEndTime()))
+                .param("linePlaceAt", Sql.timestamp(timeline.linePlaceAt()))
+                .param("parkedAt", Sql.timestamp(timeline.parkedAt()))
+                .param("deptId", token.booking().deptId())
                 .param("cancellationReason", token.cancellationReason())
                 .param("tokenId", token.booking().tokenId())
                 // The partition key: the update touches one partition only.
@@ -207,6 +213,23 @@ class TokenRepository {
                     + token.version());
         }
         token.saved();
+    }
+
+    /**
+     * The doctor's tokens in line, not yet called and not parked, but {@code except}, in the shared
+     * {@link CallOrder}: who a token placed in this line goes ahead of or behind.
+     */
+    List<LinedUpToken> lineOf(UUID doctorId, UUID except) {
+        return jdbc.sql("""
+                         SELECT t.token_id, t.token_number, t.priority, t.check_in_time, t.line_place_at FROM tokens t
+                         WHERE t.doctor_id = :doctorId AND t.status IN ('CHECKED_IN', 'WAITING')
+                           AND t.called_time IS NULL AND t.parked_at IS NULL AND t.token_id <> :except
+                         ORDER BY %s
+                        """.formatted(CallOrder.sql("t")))
+                .param("doctorId", doctorId).param("except", except)
+                .query((rs, row) -> new LinedUpToken(Sql.uuid(rs, "token_id"), rs.getString("token_number"),
+                        rs.getInt("priority"), Sql.instant(rs, "check_in_time"), Sql.instant(rs, "line_place_at")))
+                .list();
     }
 
     /** How many tokens of the shift still hold a place in it: all but the cancelled and the rescheduled. */
@@ -258,7 +281,9 @@ class TokenRepository {
                 latitude == null || longitude == null ? null : new Coordinates(latitude, longitude),
                 Sql.instant(rs, "called_time"),
                 Sql.instant(rs, "consultation_start_time"),
-                Sql.instant(rs, "consultation_end_time"));
+                Sql.instant(rs, "consultation_end_time"),
+                Sql.instant(rs, "line_place_at"),
+                Sql.instant(rs, "parked_at"));
         Token token = Token.restore(booking, TokenStatus.valueOf(rs.getString("status")), timeline,
                 rs.getString("cancellation_reason"), rs.getLong("version"));
         TokenContext context = new TokenContext(

@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.hospital.Coordinates;
+import org.opd.schemas.token.PriorityHeadStart;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,17 +21,30 @@ public class TokenTransitions {
 
     private final TokenRepository tokens;
     private final TokenChangeRecorder recorder;
+    private final QueueReorders reorders;
+    private final PriorityHeadStart headStart;
     private final Clock clock;
 
-    TokenTransitions(TokenRepository tokens, TokenChangeRecorder recorder, Clock clock) {
+    TokenTransitions(TokenRepository tokens, TokenChangeRecorder recorder, QueueReorders reorders,
+                     QueueFairnessProperties fairness, Clock clock) {
         this.tokens = tokens;
         this.recorder = recorder;
+        this.reorders = reorders;
+        this.headStart = fairness.headStart();
         this.clock = clock;
     }
 
+    /** Also records the reorder when a senior or emergency arrival goes ahead of others waiting. */
     @Transactional
     public LoadedToken checkIn(TokenCommand command, Coordinates at) {
-        return move(command, (token, context) -> token.checkIn(at, context.geofence(), now()));
+        Instant now = now();
+        LoadedToken loaded = move(command, (token, context) -> token.checkIn(at, context.geofence(), headStart, now));
+        Token token = loaded.token();
+        // Without a head start the place is now, behind every place already given: nobody to overtake.
+        if (!headStart.of(token.booking().priority()).isZero()) {
+            reorders.recordPlacing(token, reorders.lineFor(token), ReorderReason.PRIORITY, now, command.changedBy());
+        }
+        return loaded;
     }
 
     @Transactional

@@ -57,6 +57,23 @@ class OperationsViewsIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void showsAParkedPatientAfterTheLineWithSinceWhen() {
+        // Given two waiting, the first parked
+        Clinic clinic = Clinic.open(api);
+        String parked = clinic.waitingToken(1);
+        String waiting = clinic.waitingToken(1);
+        api.post("/tokens/" + parked + "/park", java.util.Map.of("reason", "Stepped out"));
+
+        // When an operator opens the doctor's live queue
+        JsonNode items = api.get("/hospitals/" + clinic.hospitalId + "/live-queue?doctorId=" + clinic.doctorId).body();
+
+        // Then the one in line comes first, the parked one after it, with since when
+        assertThat(items).extracting(line -> line.path("tokenId").asText()).containsExactly(waiting, parked);
+        assertThat(items.get(0).path("parkedAt").isNull()).isTrue();
+        assertThat(items.get(1).path("parkedAt").asText()).endsWith("+05:30");
+    }
+
+    @Test
     void tellsWhichDoctorsAreBusyAvailableOrOffline() {
         // Given a doctor whose shift started, with one patient in consultation and one waiting,
         // and a second doctor of the hospital who has not started a shift

@@ -14,6 +14,7 @@ import org.opd.orchestrator.redistribution.PlanInput.AffectedToken;
 import org.opd.orchestrator.redistribution.PlanInput.LineToken;
 import org.opd.orchestrator.redistribution.PlanInput.NextSession;
 import org.opd.orchestrator.redistribution.PlanInput.Session;
+import org.opd.schemas.token.PriorityHeadStart;
 import org.opd.schemas.token.TokenStatus;
 
 class RedistributionPlannerTest {
@@ -165,10 +166,10 @@ class RedistributionPlannerTest {
 
     private AffectedToken token(int priority, Instant checkedIn) {
         return new AffectedToken(UUID.randomUUID(), "GEN-%03d".formatted(++numbers), 3, TokenStatus.WAITING, priority,
-                checkedIn, NINE.plusSeconds(3600), DAY, DEPT, 20);
+                PriorityHeadStart.DEFAULTS.placeOf(priority, checkedIn), NINE.plusSeconds(3600), DAY, DEPT, 20);
     }
 
     private LineToken line(int priority, Instant checkedIn) {
-        return new LineToken(UUID.randomUUID(), 3, priority, checkedIn, "GEN-%03d".formatted(500 + ++numbers));
+        return new LineToken(UUID.randomUUID(), 3, priority, PriorityHeadStart.DEFAULTS.placeOf(priority, checkedIn), "GEN-%03d".formatted(500 + ++numbers));
     }
 }

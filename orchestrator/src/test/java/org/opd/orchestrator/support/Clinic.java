@@ -3,6 +3,7 @@ package org.opd.orchestrator.support;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,25 @@ public final class Clinic {
         expect(checkIn(tokenId), 200);
         expect(api.post("/tokens/" + tokenId + "/wait"), 200);
         return tokenId;
+    }
+
+    /** The doctor (this clinic's or another) calls the next patient in; the token called. */
+    public String callNext(String doctorId) {
+        Api.Reply called = api.post("/doctors/" + doctorId + "/call-next");
+        expect(called, 200);
+        return called.text("tokenId");
+    }
+
+    /** The doctor calls, sees and finishes {@code count} patients; their tokens in that order. */
+    public List<String> seeInTurn(String doctorId, int count) {
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String tokenId = callNext(doctorId);
+            expect(api.post("/tokens/" + tokenId + "/start"), 200);
+            expect(api.post("/tokens/" + tokenId + "/complete"), 200);
+            seen.add(tokenId);
+        }
+        return seen;
     }
 
     private static void expect(Api.Reply reply, int status) {

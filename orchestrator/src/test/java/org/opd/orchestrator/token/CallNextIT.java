@@ -17,6 +17,7 @@ import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
 import org.opd.orchestrator.support.Parallel;
 import org.opd.schemas.token.CallOrder;
+import org.opd.schemas.token.PriorityHeadStart;
 import org.springframework.http.MediaType;
 
 class CallNextIT extends OrchestratorIntegrationTest {
@@ -66,26 +67,26 @@ class CallNextIT extends OrchestratorIntegrationTest {
 
     @Test
     void theDatabaseOrdersTiesAsTheSharedComparatorDoes() {
-        // Given tokens that tie on priority and check-in time, with random numbers and ids
+        // Given tokens of every priority, some not checked in, many tying on their place, with random numbers and ids
         Random random = new Random(13);
         Instant nine = Instant.parse("2026-12-02T03:30:00Z");
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            rows.add(new Object[] {1 + random.nextInt(3), random.nextBoolean() ? null : nine.plusSeconds(random.nextInt(3)),
+            Instant checkIn = random.nextBoolean() ? null : nine.plusSeconds(60L * random.nextInt(3));
+            rows.add(new Object[] {PriorityHeadStart.DEFAULTS.placeOf(1 + random.nextInt(3), checkIn),
                     "C-" + (char) ('A' + random.nextInt(3)) + "-" + random.nextInt(20), UUID.randomUUID()});
         }
 
         // When PostgreSQL sorts them by the call-next ORDER BY and Java by the topology's comparator
         List<UUID> byDatabase = jdbc.sql("SELECT t.token_id FROM (VALUES " + String.join(", ",
-                        Collections.nCopies(rows.size(), "(?::int, ?::timestamptz, ?::varchar, ?::uuid)"))
-                        + ") AS t(priority, check_in_time, token_number, token_id) ORDER BY " + CallOrder.sql("t"))
-                .params(rows.stream().flatMap(row -> java.util.Arrays.stream(new Object[] {row[0],
-                        row[1] == null ? null : java.sql.Timestamp.from((Instant) row[1]), row[2], row[3]})).toList())
+                        Collections.nCopies(rows.size(), "(?::timestamptz, ?::varchar, ?::uuid)"))
+                        + ") AS t(line_place_at, token_number, token_id) ORDER BY " + CallOrder.sql("t"))
+                .params(rows.stream().flatMap(row -> java.util.Arrays.stream(new Object[] {
+                        row[0] == null ? null : java.sql.Timestamp.from((Instant) row[0]), row[1], row[2]})).toList())
                 .query(UUID.class).list();
         List<UUID> byJava = rows.stream()
-                .sorted(CallOrder.<Object[]>comparator(row -> (Integer) row[0], row -> (Instant) row[1],
-                        row -> (String) row[2], row -> (UUID) row[3]))
-                .map(row -> (UUID) row[3]).toList();
+                .sorted(CallOrder.<Object[]>comparator(row -> (Instant) row[0], row -> (String) row[1], row -> (UUID) row[2]))
+                .map(row -> (UUID) row[2]).toList();
 
         // Then both give the same order
         assertThat(byDatabase).containsExactlyElementsOf(byJava);

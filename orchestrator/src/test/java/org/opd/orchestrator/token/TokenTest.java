@@ -22,6 +22,7 @@ import org.opd.orchestrator.error.IllegalTransitionException;
 import org.opd.orchestrator.hospital.Coordinates;
 import org.opd.orchestrator.hospital.Geofence;
 import org.opd.schemas.token.BookingType;
+import org.opd.schemas.token.PriorityHeadStart;
 import org.opd.schemas.token.TokenEventType;
 import org.opd.schemas.token.TokenStatus;
 
@@ -36,7 +37,7 @@ class TokenTest {
 
     /** Each intention method, named by the status it moves a token to. */
     private enum Intention {
-        CHECK_IN(TokenStatus.CHECKED_IN, (token, now) -> token.checkIn(AT_THE_DOOR, GEOFENCE, now)),
+        CHECK_IN(TokenStatus.CHECKED_IN, (token, now) -> token.checkIn(AT_THE_DOOR, GEOFENCE, PriorityHeadStart.DEFAULTS, now)),
         WAIT(TokenStatus.WAITING, (token, now) -> token.markWaiting(now)),
         START(TokenStatus.IN_CONSULTATION, (token, now) -> token.startConsultation(now)),
         COMPLETE(TokenStatus.COMPLETED, (token, now) -> token.complete(now)),
@@ -133,7 +134,7 @@ class TokenTest {
         // Roughly 5.6 km north of the hospital.
         Coordinates acrossTown = new Coordinates(13.0216, 77.5946);
 
-        Throwable refusal = catchThrowable(() -> token.checkIn(acrossTown, GEOFENCE, NOW));
+        Throwable refusal = catchThrowable(() -> token.checkIn(acrossTown, GEOFENCE, PriorityHeadStart.DEFAULTS, NOW));
 
         assertThat(refusal).isInstanceOf(OutsideGeofenceException.class);
         assertThat(((OutsideGeofenceException) refusal).properties())
@@ -148,7 +149,7 @@ class TokenTest {
     void checkInKeepsWhereAndWhenAndTheDistance() {
         Token token = tokenIn(TokenStatus.BOOKED);
 
-        token.checkIn(AT_THE_DOOR, GEOFENCE, NOW);
+        token.checkIn(AT_THE_DOOR, GEOFENCE, PriorityHeadStart.DEFAULTS, NOW);
 
         assertThat(token.timeline().checkInTime()).isEqualTo(NOW);
         assertThat(token.timeline().checkInLocation()).isEqualTo(AT_THE_DOOR);
@@ -283,7 +284,7 @@ class TokenTest {
 
     private static Token tokenIn(TokenStatus status, Instant calledTime) {
         TokenTimeline timeline = status == TokenStatus.BOOKED ? TokenTimeline.NOT_STARTED
-                : new TokenTimeline(EARLIER, AT_THE_DOOR, calledTime, null, null);
+                : new TokenTimeline(EARLIER, AT_THE_DOOR, calledTime, null, null, EARLIER, null);
         return Token.restore(booking(), status, timeline, null, 3);
     }
 

@@ -1,6 +1,6 @@
 package org.opd.schemas.notification;
 
-/** Why a patient should hear from us. TOKEN_CREATED, RESCHEDULED, CANCELLED and REASSIGNED follow token
+/** Why a patient should hear from us. TOKEN_CREATED, RESCHEDULED, CANCELLED, REASSIGNED, TRANSFERRED, PARKED and RECALLED follow token
  * events directly; T_MINUS_3, CALL_NOW and DOCTOR_DELAYED are decided by the eta-calculator from the
  * live queue; SIGN_IN_CODE follows an identity event and is about no token. */
 public enum NotificationType {
@@ -12,5 +12,11 @@ public enum NotificationType {
     DOCTOR_DELAYED,
     SIGN_IN_CODE,
     /** The token was moved to another doctor (the first doctor is away): who, which cabin, about how long. */
-    REASSIGNED
+    REASSIGNED,
+    /** Staff sent the patient to another doctor or department (an ECG): who, which cabin, about how long. */
+    TRANSFERRED,
+    /** The patient's token is out of the line (stepped out, or called and not there) until they are back. */
+    PARKED,
+    /** The parked patient is back in the line. */
+    RECALLED
 }

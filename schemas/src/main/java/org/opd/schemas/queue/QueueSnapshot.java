@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param booked   tokens issued but not yet checked in
  * @param departed tokens that reached a final status with this change (completed,
  *                 no-show, cancelled, rescheduled), so projections can update them once
+ * @param parked   tokens stepped out of the line until recalled, earliest parked first; empty in
+ *                 snapshots before version 2
  */
 public record QueueSnapshot(
         int schemaVersion,
@@ -27,7 +29,20 @@ public record QueueSnapshot(
         QueuedToken current,
         List<QueuedToken> waiting,
         List<QueuedToken> booked,
-        List<QueuedToken> departed) {
+        List<QueuedToken> departed,
+        List<QueuedToken> parked) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+
+    public QueueSnapshot {
+        parked = parked == null ? List.of() : parked;
+    }
+
+    /** A snapshot of the fields of version 1: nobody parked. */
+    public QueueSnapshot(int schemaVersion, UUID doctorId, UUID deptId, UUID hospitalId, long version, Instant asOf,
+                         DoctorStatus doctorStatus, QueuedToken current, List<QueuedToken> waiting,
+                         List<QueuedToken> booked, List<QueuedToken> departed) {
+        this(schemaVersion, doctorId, deptId, hospitalId, version, asOf, doctorStatus, current, waiting, booked, departed,
+                List.of());
+    }
 }

@@ -20,6 +20,9 @@ import java.util.UUID;
  * @param fromDoctorId           for a reassignment, the doctor whose line the token left; else null (since version 2)
  * @param toDoctorId             for a reassignment, the doctor whose line the token joined; else null (since version 2)
  * @param expectedWaitMinutes    for a reassignment, the wait the patient is told in the new line; else null (since version 2)
+ * @param linePlaceAt            the token's place in its doctor's call order ({@link CallOrder}); null before check-in (since
+ *                               version 3; read it through {@link #placeInLine()}, which also serves older events)
+ * @param parkedAt               when the token was parked (stepped out of the line); null while it is in line (since version 3)
  */
 public record TokenEvent(
         int schemaVersion,
@@ -46,9 +49,24 @@ public record TokenEvent(
         int bufferMinutes,
         UUID fromDoctorId,
         UUID toDoctorId,
-        Integer expectedWaitMinutes) {
+        Integer expectedWaitMinutes,
+        Instant linePlaceAt,
+        Instant parkedAt) {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+
+    /** An event of the fields of version 2. */
+    public TokenEvent(int schemaVersion, UUID eventId, TokenEventType type, Instant occurredAt, UUID tokenId,
+                      String tokenNumber, UUID patientId, UUID doctorId, UUID deptId, UUID hospitalId, UUID cabinId,
+                      TokenStatus previousStatus, TokenStatus newStatus, int priority, BookingType bookingType,
+                      Instant scheduledTime, Instant checkInTime, Instant calledTime, Instant consultationStartTime,
+                      Instant consultationEndTime, int avgConsultationMinutes, int bufferMinutes, UUID fromDoctorId,
+                      UUID toDoctorId, Integer expectedWaitMinutes) {
+        this(schemaVersion, eventId, type, occurredAt, tokenId, tokenNumber, patientId, doctorId, deptId, hospitalId, cabinId,
+                previousStatus, newStatus, priority, bookingType, scheduledTime, checkInTime, calledTime,
+                consultationStartTime, consultationEndTime, avgConsultationMinutes, bufferMinutes, fromDoctorId, toDoctorId,
+                expectedWaitMinutes, null, null);
+    }
 
     /** An event of a change that is no reassignment (the fields of version 1). */
     public TokenEvent(int schemaVersion, UUID eventId, TokenEventType type, Instant occurredAt, UUID tokenId,
@@ -59,5 +77,14 @@ public record TokenEvent(
         this(schemaVersion, eventId, type, occurredAt, tokenId, tokenNumber, patientId, doctorId, deptId, hospitalId, cabinId,
                 previousStatus, newStatus, priority, bookingType, scheduledTime, checkInTime, calledTime,
                 consultationStartTime, consultationEndTime, avgConsultationMinutes, bufferMinutes, null, null, null);
+    }
+
+    /**
+     * The token's place in the call order. An event without one (written before version 3, when the
+     * orchestrator did not keep places) has the place its priority and check-in time give by the
+     * default head starts; before check-in there is none.
+     */
+    public Instant placeInLine() {
+        return linePlaceAt != null ? linePlaceAt : PriorityHeadStart.DEFAULTS.placeOf(priority, checkInTime);
     }
 }

@@ -1,6 +1,10 @@
 package org.opd.orchestrator.token.web;
 
-import java.net.URI;
+import static org.opd.orchestrator.token.web.TokenReplies.command;
+import static org.opd.orchestrator.token.web.TokenReplies.created;
+import static org.opd.orchestrator.token.web.TokenReplies.moved;
+import static org.opd.orchestrator.token.web.TokenReplies.withVersion;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -9,7 +13,6 @@ import org.opd.orchestrator.access.ScopeCheck;
 import org.opd.orchestrator.queue.LivePosition;
 import org.opd.orchestrator.queue.LiveQueueReader;
 import org.opd.orchestrator.token.LoadedToken;
-import org.opd.orchestrator.token.TokenCommand;
 import org.opd.orchestrator.token.TokenFilter;
 import org.opd.orchestrator.token.TokenIssuer;
 import org.opd.orchestrator.token.TokenQueries;
@@ -127,23 +130,5 @@ class TokenController {
                                              @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, Caller caller) {
         return created(rescheduling.reschedule(command(tokenId, ifMatch, caller), request.scheduledTime().toInstant(),
                 request.reason()));
-    }
-
-    private static TokenCommand command(UUID tokenId, String ifMatch, Caller caller) {
-        return new TokenCommand(tokenId, IfMatch.parse(ifMatch), caller.subjectId());
-    }
-
-    private static ResponseEntity<TokenResponse> created(LoadedToken token) {
-        TokenResponse body = TokenResponse.of(token, LivePosition.UNKNOWN);
-        return ResponseEntity.created(URI.create("/api/v1/tokens/" + body.tokenId()))
-                .eTag(Long.toString(body.version())).body(body);
-    }
-
-    private static ResponseEntity<TokenResponse> moved(LoadedToken token) {
-        return withVersion(TokenResponse.of(token, LivePosition.UNKNOWN));
-    }
-
-    private static ResponseEntity<TokenResponse> withVersion(TokenResponse body) {
-        return ResponseEntity.ok().eTag(Long.toString(body.version())).body(body);
     }
 }

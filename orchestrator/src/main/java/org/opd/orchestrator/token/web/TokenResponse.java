@@ -17,6 +17,8 @@ import org.opd.orchestrator.token.TokenTimeline;
  * {@code queuePosition} and the ETAs come from the live queue projection and are null while
  * the token is not in line or the projection has not caught up. {@code version} is what
  * {@code If-Match} takes; {@code rescheduledFrom} links a rescheduled visit's new token to the old.
+ * {@code linePlaceAt} is the token's place in its doctor's call order (earlier is called sooner), and
+ * {@code parkedAt} says since when a parked token has been out of the line.
  */
 record TokenResponse(
         UUID tokenId,
@@ -41,7 +43,9 @@ record TokenResponse(
         Integer etaMinutesP50,
         Integer etaMinutesP90,
         long version,
-        UUID rescheduledFrom) {
+        UUID rescheduledFrom,
+        OffsetDateTime linePlaceAt,
+        OffsetDateTime parkedAt) {
 
     static TokenResponse of(LoadedToken loaded, LivePosition live) {
         Token token = loaded.token();
@@ -55,6 +59,6 @@ record TokenResponse(
                 LocalTimes.at(t.checkInTime(), zone), LocalTimes.at(t.calledTime(), zone), LocalTimes.at(t.consultationStartTime(), zone),
                 LocalTimes.at(t.consultationEndTime(), zone), token.cancellationReason(),
                 position.position(), position.etaMinutesP50(), position.etaMinutesP90(), token.version(),
-                b.rescheduledFrom());
+                b.rescheduledFrom(), LocalTimes.at(t.linePlaceAt(), zone), LocalTimes.at(t.parkedAt(), zone));
     }
 }

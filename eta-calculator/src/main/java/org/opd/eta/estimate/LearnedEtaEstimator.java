@@ -164,39 +164,68 @@ public final class LearnedEtaEstimator implements EtaEstimator {
         void insertAhead(QueueSituation situation, double consultMu, double gapMu, double[] base) {
             double horizon = Math.min(ARRIVAL_HORIZON_MINUTES, window.endsAt());
             List<double[]> arrivals = new ArrayList<>(); // {minutes from now, priority, cost}
-            walkIns(learned.seniorPerMinute(), 2, horizon, seniors, arrivals, consultMu, gapMu);
-            walkIns(learned.emergencyPerMinute(), 3, horizon, emergencies, arrivals, consultMu, gapMu);
             for (QueueSituation.BookedToken booked : situation.booked()) {
                 if (booked.priority() > 1 && bookings.nextDouble() >= learned.bookedNoShow()) {
                     double at = booked.scheduledTime() == null ? 0 : Math.max(0, minutesBetween(situation.now(), booked.scheduledTime()));
                     arrivals.add(new double[] {at, booked.priority(), cost(consultMu, gapMu, bookings)});
                 }
             }
-            if (arrivals.isEmpty()) {
-                return;
-            }
-            arrivals.sort((a, b) -> Double.compare(a[0], b[0]));
+            WalkIns seniorWalkIns = new WalkIns(learned.seniorPerMinute(), 2, seniors);
+            WalkIns emergencyWalkIns = new WalkIns(learned.emergencyPerMinute(), 3, emergencies);
             List<QueueSituation.LineToken> line = situation.line();
-            for (int i = 0; i < base.length; i++) {
-                QueueSituation.LineToken token = line.get(i);
-                if (token.calledTime() == null) {
-                    base[i] = startAfterInsertions(base[i], token.priority(), arrivals);
+            // Walk-ins matter only until the last start they could delay: they are drawn that far, and further only
+            // while the insertions push that start out. Each stream draws in the same order however far it goes, so
+            // the result is the whole horizon's, at the cost of the line's span (a busy clinic's walk-in rate over
+            // eight hours was most of the estimate's time, issue 11).
+            double[] shifted = base.clone();
+            double drawnTo = 0;
+            double needed = latestUncalledStart(line, base);
+            while (needed > drawnTo && drawnTo < horizon) {
+                drawnTo = Math.min(horizon, needed);
+                seniorWalkIns.drawUntil(drawnTo, arrivals, consultMu, gapMu);
+                emergencyWalkIns.drawUntil(drawnTo, arrivals, consultMu, gapMu);
+                arrivals.sort((a, b) -> Double.compare(a[0], b[0]));
+                for (int i = 0; i < base.length; i++) {
+                    shifted[i] = line.get(i).calledTime() == null ? startAfterInsertions(base[i], line.get(i).priority(), arrivals)
+                            : base[i];
                 }
+                needed = latestUncalledStart(line, shifted);
             }
+            System.arraycopy(shifted, 0, base, 0, base.length);
         }
 
-        private void walkIns(double perMinute, int priority, double horizon, SplittableRandom random, List<double[]> arrivals,
-                double consultMu, double gapMu) {
-            if (perMinute <= 0) {
-                return;
-            }
-            double at = random.nextExponential() / perMinute;
-            while (at < horizon) {
-                // Thinning: the rate fades once walk-ins usually stop.
-                if (random.nextDouble() < window.chance(at)) {
-                    arrivals.add(new double[] {at, priority, cost(consultMu, gapMu, random)});
+        private static double latestUncalledStart(List<QueueSituation.LineToken> line, double[] starts) {
+            double latest = 0;
+            for (int i = 0; i < starts.length; i++) {
+                if (line.get(i).calledTime() == null) {
+                    latest = Math.max(latest, starts[i]);
                 }
-                at += random.nextExponential() / perMinute;
+            }
+            return latest;
+        }
+
+        /** One priority's walk-ins, a Poisson stream thinned by the {@link ArrivalWindow}, drawn as far as asked. */
+        private final class WalkIns {
+            private final double perMinute;
+            private final int priority;
+            private final SplittableRandom random;
+            private double nextAt;
+
+            WalkIns(double perMinute, int priority, SplittableRandom random) {
+                this.perMinute = perMinute;
+                this.priority = priority;
+                this.random = random;
+                this.nextAt = perMinute > 0 ? random.nextExponential() / perMinute : Double.POSITIVE_INFINITY;
+            }
+
+            void drawUntil(double limit, List<double[]> arrivals, double consultMu, double gapMu) {
+                while (nextAt < limit) {
+                    // Thinning: the rate fades once walk-ins usually stop.
+                    if (random.nextDouble() < window.chance(nextAt)) {
+                        arrivals.add(new double[] {nextAt, priority, cost(consultMu, gapMu, random)});
+                    }
+                    nextAt += random.nextExponential() / perMinute;
+                }
             }
         }
 

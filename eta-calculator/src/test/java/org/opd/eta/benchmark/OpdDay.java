@@ -17,6 +17,7 @@ import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.doctor.DoctorEventType;
 import org.opd.schemas.doctor.PlannedBreak;
 import org.opd.schemas.token.BookingType;
+import org.opd.schemas.token.PriorityHeadStart;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
 import org.opd.schemas.token.TokenStatus;
@@ -29,7 +30,7 @@ import org.opd.schemas.token.TokenStatus;
  * seniors and emergencies who go ahead, patients who give up waiting, one doctor 40 minutes late, three
  * doctors with a break planned in their shift (one of these breaks runs well over), and one doctor who
  * takes an unplanned break that runs over.
- * Each doctor calls the next patient (priority, then check-in) as soon as free; the call and walk-in
+ * Each doctor calls the next patient in the system's call order (check-in less the priority's head start, {@link PriorityHeadStart}) as soon as free; the call and walk-in
  * take a short log-normal gap, well under the configured 5-minute buffer.
  *
  * <p>{@link #events()} is everything the orchestrator would publish, in time order; {@link #waits()}
@@ -213,7 +214,7 @@ final class OpdDay {
     /**
      * One department's morning in 15-second steps: walk-ins and emergencies go to the doctor with the
      * fewest patients in line (as reception assigns them), bookings are with a doctor from the start,
-     * and each doctor calls the next patient (priority, then check-in) as soon as free.
+     * and each doctor calls the next patient in the call order (check-in less the priority's head start) as soon as free.
      */
     private void simulate(List<OnDuty> onDuty) {
         List<Desk> desks = onDuty.stream().map(Desk::new).toList();
@@ -262,7 +263,8 @@ final class OpdDay {
         }
         Patient chosen = desk.patients.stream()
                 .filter(p -> p.checkIn != null && !p.checkIn.isAfter(t) && p.called == null && (p.giveUpAt == null || p.giveUpAt.isAfter(t)))
-                .min(Comparator.comparing((Patient p) -> -p.priority).thenComparing(p -> p.checkIn))
+                .min(Comparator.comparing((Patient p) -> PriorityHeadStart.DEFAULTS.placeOf(p.priority, p.checkIn))
+                        .thenComparing(p -> p.number))
                 .orElse(null);
         if (chosen == null) {
             return desk.patients.stream().anyMatch(p -> p.checkIn != null && p.checkIn.isAfter(t));

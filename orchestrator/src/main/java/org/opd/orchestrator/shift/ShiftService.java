@@ -16,6 +16,7 @@ import org.opd.orchestrator.logging.LogContext;
 import org.opd.orchestrator.paging.Page;
 import org.opd.orchestrator.paging.PageRequest;
 import org.opd.orchestrator.storage.TokenPartitions;
+import org.opd.schemas.doctor.DoctorEventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -31,21 +32,27 @@ public class ShiftService {
     private final DepartmentRepository departments;
     private final ShiftRepository shifts;
     private final TokenPartitions partitions;
+    private final ShiftEvents events;
     private final Clock clock;
 
     ShiftService(DoctorRepository doctors, CabinRepository cabins, DepartmentRepository departments,
-                 ShiftRepository shifts, TokenPartitions partitions, Clock clock) {
+                 ShiftRepository shifts, TokenPartitions partitions, ShiftEvents events, Clock clock) {
         this.doctors = doctors;
         this.cabins = cabins;
         this.departments = departments;
         this.shifts = shifts;
         this.partitions = partitions;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** Also makes sure the tokens of the shift's day have a partition to go to, however far ahead it is. */
+    /**
+     * Also makes sure the tokens of the shift's day have a partition to go to, however far ahead it is.
+     * The shift goes out as SHIFT_SCHEDULED with its planned breaks.
+     */
     @Transactional
     public Shift create(NewShift shift) {
+        ShiftBreaks.checked(shift.plannedBreaks(), shift.shiftStartTime(), shift.shiftEndTime(), "plannedBreaks");
         partitions.ensureFor(shift.shiftDate());
         Doctor doctor = doctors.require(shift.doctorId());
         Cabin cabin = cabins.require(shift.cabinId());
@@ -54,7 +61,9 @@ public class ShiftService {
                     "Cabin " + cabin.cabinId() + " is in another hospital than the doctor", Map.of("field", "cabinId"));
         }
         UUID assignmentId = shifts.create(shift);
-        return shifts.find(assignmentId).orElseThrow(() -> new NotFoundException("shift", assignmentId));
+        Shift created = shifts.find(assignmentId).orElseThrow(() -> new NotFoundException("shift", assignmentId));
+        events.publish(created, DoctorEventType.SHIFT_SCHEDULED);
+        return created;
     }
 
     @Transactional(readOnly = true)
@@ -69,24 +78,25 @@ public class ShiftService {
 
     @Transactional
     public Shift cancel(UUID assignmentId) {
-        return move(assignmentId, Shift::cancel, "cancelled");
+        return move(assignmentId, Shift::cancel, DoctorEventType.SHIFT_CANCELLED);
     }
 
     @Transactional
     public Shift start(UUID assignmentId) {
-        return move(assignmentId, shift -> shift.start(clock.instant()), "started");
+        return move(assignmentId, shift -> shift.start(clock.instant()), DoctorEventType.SHIFT_STARTED);
     }
 
     @Transactional
     public Shift end(UUID assignmentId) {
-        return move(assignmentId, shift -> shift.end(clock.instant()), "ended");
+        return move(assignmentId, shift -> shift.end(clock.instant()), DoctorEventType.SHIFT_ENDED);
     }
 
-    private Shift move(UUID assignmentId, UnaryOperator<Shift> intention, String moved) {
+    private Shift move(UUID assignmentId, UnaryOperator<Shift> intention, DoctorEventType moved) {
         Shift after = intention.apply(shifts.requireForUpdate(assignmentId));
         shifts.update(after);
+        events.publish(after, moved);
         try (LogContext ignored = LogContext.doctor(after.doctorId())) {
-            log.info("Shift {} {}", assignmentId, moved);
+            log.info("Shift {}: {}", assignmentId, moved);
         }
         return after;
     }

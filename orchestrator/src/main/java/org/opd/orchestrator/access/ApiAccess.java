@@ -64,6 +64,10 @@ final class ApiAccess {
             .add(POST, "/shifts/{assignmentId}/cancel", PATH, Resource.SHIFT, ADMIN, DEPARTMENT_HEAD)
             .ownDoctor(POST, "/shifts/{assignmentId}/start", Resource.SHIFT, DEPARTMENT_HEAD, NURSE, DOCTOR)
             .ownDoctor(POST, "/shifts/{assignmentId}/end", Resource.SHIFT, DEPARTMENT_HEAD, NURSE, DOCTOR)
+            // Weekly schedules and the shifts planned from them: like shifts, administrators and the department's head.
+            .add(GET, "/doctors/{doctorId}/weekly-schedule", PATH, Resource.DOCTOR, STAFF)
+            .add(PUT, "/doctors/{doctorId}/weekly-schedule", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
+            .add(POST, "/doctors/{doctorId}/weekly-schedule/shifts", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
             // Doctors' absences: asked for and approved by the department's head (administrators may ask too).
             .add(POST, "/schedule-exceptions", ROLES_ONLY, null, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/schedule-exceptions/{exceptionId}", PATH, Resource.SCHEDULE_EXCEPTION, ADMIN, DEPARTMENT_HEAD, OPERATIONS)

@@ -115,6 +115,20 @@ public class ShiftRepository {
                 .query(ShiftRepository::map).optional();
     }
 
+    boolean existsOn(UUID doctorId, LocalDate date) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM cabin_doctors WHERE doctor_id = :d AND shift_date = :date)")
+                .param("d", doctorId).param("date", date).query(Boolean.class).single();
+    }
+
+    /** The doctor's shifts of the given days, cancelled ones included, in time order. */
+    public List<Shift> ofDoctor(UUID doctorId, LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + """
+                         WHERE cd.doctor_id = :d AND cd.shift_date BETWEEN :from AND :to
+                         ORDER BY cd.shift_date, cd.shift_start_time""")
+                .param("d", doctorId).param("from", from).param("to", to)
+                .query(ShiftRepository::map).list();
+    }
+
     Page<Shift> page(ShiftFilter filter, PageRequest page) {
         Where where = new Where()
                 .optional("cd.doctor_id = :doctorId", "doctorId", filter.doctorId())

@@ -1,6 +1,7 @@
 package org.opd.orchestrator.shift;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -69,6 +70,12 @@ public class ShiftService {
     @Transactional(readOnly = true)
     public Page<Shift> list(ShiftFilter filter, PageRequest page) {
         return shifts.page(filter, page);
+    }
+
+    /** Whether the doctor has any shift that day, a cancelled one included (it was called off on purpose). */
+    @Transactional(readOnly = true)
+    public boolean hasShiftOn(UUID doctorId, LocalDate date) {
+        return shifts.existsOn(doctorId, date);
     }
 
     @Transactional(readOnly = true)

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,7 +11,7 @@ import org.opd.orchestrator.cabin.CabinRepository;
 import org.opd.orchestrator.department.DepartmentRepository;
 import org.opd.orchestrator.doctor.Doctor;
 import org.opd.orchestrator.doctor.DoctorRepository;
-import org.opd.orchestrator.error.BusinessRuleException;
+import org.opd.orchestrator.error.OtherHospitalException;
 import org.opd.orchestrator.error.InvalidInputException;
 import org.opd.orchestrator.shift.ShiftBreak;
 import org.opd.orchestrator.shift.ShiftBreaks;
@@ -51,8 +50,7 @@ public class WeeklySchedules {
                     field + ".plannedBreaks");
             UUID deptId = cabins.require(day.cabinId()).deptId();
             if (!departments.require(deptId).hospitalId().equals(doctor.hospitalId())) {
-                throw new BusinessRuleException("other-hospital", "Belongs to another hospital",
-                        "Cabin " + day.cabinId() + " is in another hospital than the doctor", Map.of("field", field + ".cabinId"));
+                throw new OtherHospitalException("Cabin " + day.cabinId() + " is in another hospital than the doctor", field + ".cabinId");
             }
             checked.add(new ScheduleDay(day.dayOfWeek(), day.cabinId(), day.startTime(), day.endTime(), day.slotMinutes(),
                     day.plannedTokens(), breaks));

@@ -121,7 +121,7 @@ public class ShiftRepository {
     }
 
     /** The doctor's shifts of the given days, cancelled ones included, in time order. */
-    public List<Shift> ofDoctor(UUID doctorId, LocalDate from, LocalDate to) {
+    List<Shift> ofDoctor(UUID doctorId, LocalDate from, LocalDate to) {
         return jdbc.sql(SELECT + """
                          WHERE cd.doctor_id = :d AND cd.shift_date BETWEEN :from AND :to
                          ORDER BY cd.shift_date, cd.shift_start_time""")

@@ -2,7 +2,7 @@ package org.opd.orchestrator.shift;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -11,7 +11,7 @@ import org.opd.orchestrator.cabin.CabinRepository;
 import org.opd.orchestrator.department.DepartmentRepository;
 import org.opd.orchestrator.doctor.Doctor;
 import org.opd.orchestrator.doctor.DoctorRepository;
-import org.opd.orchestrator.error.BusinessRuleException;
+import org.opd.orchestrator.error.OtherHospitalException;
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.logging.LogContext;
 import org.opd.orchestrator.paging.Page;
@@ -58,8 +58,7 @@ public class ShiftService {
         Doctor doctor = doctors.require(shift.doctorId());
         Cabin cabin = cabins.require(shift.cabinId());
         if (!departments.require(cabin.deptId()).hospitalId().equals(doctor.hospitalId())) {
-            throw new BusinessRuleException("other-hospital", "Belongs to another hospital",
-                    "Cabin " + cabin.cabinId() + " is in another hospital than the doctor", Map.of("field", "cabinId"));
+            throw new OtherHospitalException("Cabin " + cabin.cabinId() + " is in another hospital than the doctor", "cabinId");
         }
         UUID assignmentId = shifts.create(shift);
         Shift created = shifts.find(assignmentId).orElseThrow(() -> new NotFoundException("shift", assignmentId));
@@ -76,6 +75,12 @@ public class ShiftService {
     @Transactional(readOnly = true)
     public boolean hasShiftOn(UUID doctorId, LocalDate date) {
         return shifts.existsOn(doctorId, date);
+    }
+
+    /** The doctor's shifts of the given local days, cancelled ones included, in time order. */
+    @Transactional(readOnly = true)
+    public List<Shift> ofDoctor(UUID doctorId, LocalDate from, LocalDate to) {
+        return shifts.ofDoctor(doctorId, from, to);
     }
 
     @Transactional(readOnly = true)

@@ -58,6 +58,10 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/doctors/{doctorId}/weekly-schedule      | " + STAFF,
             "PUT  /api/v1/doctors/{doctorId}/weekly-schedule      | ADMIN DEPARTMENT_HEAD",
             "POST /api/v1/doctors/{doctorId}/weekly-schedule/shifts | ADMIN DEPARTMENT_HEAD",
+            "GET  /api/v1/doctors/{doctorId}/available-slots?from=2030-01-01&to=2030-01-02 | " + STAFF,
+            "POST /api/v1/appointments                            | RECEPTIONIST",
+            "GET  /api/v1/appointments/{appointmentId}            | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD",
+            "POST /api/v1/appointments/{appointmentId}/cancel     | RECEPTIONIST",
             "POST /api/v1/schedule-exceptions                     | ADMIN DEPARTMENT_HEAD",
             "GET  /api/v1/schedule-exceptions/{exceptionId}       | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "POST /api/v1/schedule-exceptions/{exceptionId}/approve | DEPARTMENT_HEAD",
@@ -156,6 +160,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
                 "doctorId", clinic.doctorId, "assignmentId", clinic.shiftId, "tokenId", tokenId,
                 "patientId", api.get("/tokens/" + tokenId).text("patientId"),
                 "accountId", UUID.randomUUID().toString(), "credentialId", UUID.randomUUID().toString()));
+        ids.put("appointmentId", UUID.randomUUID().toString());
         ids.put("exceptionId", api.create("/schedule-exceptions", Map.of("doctorId", clinic.doctorId,
                 "exceptionType", "TRAINING", "startDatetime", Clinic.noon(Clinic.today().plusDays(30)).toString(),
                 "endDatetime", Clinic.noon(Clinic.today().plusDays(31)).toString()), "exceptionId"));

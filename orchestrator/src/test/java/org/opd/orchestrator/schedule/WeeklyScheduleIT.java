@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
+import org.opd.orchestrator.support.WeekdayMornings;
 
 class WeeklyScheduleIT extends OrchestratorIntegrationTest {
 
@@ -19,7 +20,7 @@ class WeeklyScheduleIT extends OrchestratorIntegrationTest {
     void plansEachScheduledDayOnceWithItsBreaks() {
         // Given a doctor working weekday mornings with a tea break
         Clinic clinic = Clinic.open(api);
-        Api.Reply stored = api.put("/doctors/" + clinic.doctorId + "/weekly-schedule", weekdayMornings(clinic));
+        Api.Reply stored = api.put("/doctors/" + clinic.doctorId + "/weekly-schedule", WeekdayMornings.request(clinic));
         assertThat(stored.status()).isEqualTo(200);
         assertThat(api.get("/doctors/" + clinic.doctorId + "/weekly-schedule").body().path("days").findValuesAsText("dayOfWeek"))
                 .containsExactly("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
@@ -54,12 +55,12 @@ class WeeklyScheduleIT extends OrchestratorIntegrationTest {
     @Test
     void refusesABadWeekNamingTheFieldAndKeepsTheOldOne() {
         Clinic clinic = Clinic.open(api);
-        api.put("/doctors/" + clinic.doctorId + "/weekly-schedule", weekdayMornings(clinic));
+        api.put("/doctors/" + clinic.doctorId + "/weekly-schedule", WeekdayMornings.request(clinic));
 
         Api.Reply twice = api.put("/doctors/" + clinic.doctorId + "/weekly-schedule", Map.of("days", List.of(
-                day(clinic, DayOfWeek.MONDAY, 15), day(clinic, DayOfWeek.MONDAY, 15))));
+                WeekdayMornings.day(clinic, DayOfWeek.MONDAY, 15), WeekdayMornings.day(clinic, DayOfWeek.MONDAY, 15))));
         Api.Reply shortSlots = api.put("/doctors/" + clinic.doctorId + "/weekly-schedule",
-                Map.of("days", List.of(day(clinic, DayOfWeek.SATURDAY, 10))));
+                Map.of("days", List.of(WeekdayMornings.day(clinic, DayOfWeek.SATURDAY, 10))));
         Api.Reply past = api.post("/doctors/" + clinic.doctorId + "/weekly-schedule/shifts",
                 Map.of("from", Clinic.today().minusDays(1).toString(), "to", Clinic.today().toString()));
 
@@ -70,19 +71,5 @@ class WeeklyScheduleIT extends OrchestratorIntegrationTest {
         assertThat(past.status()).isEqualTo(400);
         assertThat(past.body().path("errors").get(0).path("field").asText()).isEqualTo("from");
         assertThat(api.get("/doctors/" + clinic.doctorId + "/weekly-schedule").body().path("days")).hasSize(5);
-    }
-
-    /** Monday to Friday 09:00–13:00 in 15-minute slots, a break 11:00–11:15. */
-    static Map<String, Object> weekdayMornings(Clinic clinic) {
-        List<Map<String, Object>> days = new ArrayList<>();
-        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
-            days.add(day(clinic, d, 15));
-        }
-        return Map.of("days", days);
-    }
-
-    private static Map<String, Object> day(Clinic clinic, DayOfWeek dayOfWeek, int slotMinutes) {
-        return Map.of("dayOfWeek", dayOfWeek.name(), "cabinId", clinic.cabinId, "startTime", "09:00", "endTime", "13:00",
-                "slotMinutes", slotMinutes, "plannedBreaks", List.of(Map.of("start", "11:00", "end", "11:15")));
     }
 }

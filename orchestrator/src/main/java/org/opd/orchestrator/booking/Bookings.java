@@ -1,0 +1,107 @@
+package org.opd.orchestrator.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import org.opd.orchestrator.doctor.Doctor;
+import org.opd.orchestrator.doctor.DoctorRepository;
+import org.opd.orchestrator.error.BusinessRuleException;
+import org.opd.orchestrator.error.OtherHospitalException;
+import org.opd.orchestrator.error.InvalidInputException;
+import org.opd.orchestrator.error.NotFoundException;
+import org.opd.orchestrator.hospital.HospitalRepository;
+import org.opd.orchestrator.leave.ScheduleExceptions;
+import org.opd.orchestrator.logging.LogContext;
+import org.opd.orchestrator.patient.PatientRepository;
+import org.opd.orchestrator.schedule.BookableSessions;
+import org.opd.orchestrator.schedule.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books and cancels appointments. A booking must start at one of the doctor's slots and stay in its
+ * session, out of breaks and absences; that no two appointments overlap is left to the database's
+ * exclusion constraint, the one check that holds under concurrent bookings.
+ */
+@Service
+public class Bookings {
+
+    private static final Logger log = LoggerFactory.getLogger(Bookings.class);
+
+    private final AppointmentRepository appointments;
+    private final BookableSessions sessions;
+    private final ScheduleExceptions exceptions;
+    private final DoctorRepository doctors;
+    private final PatientRepository patients;
+    private final HospitalRepository hospitals;
+    private final Clock clock;
+
+    Bookings(AppointmentRepository appointments, BookableSessions sessions, ScheduleExceptions exceptions,
+             DoctorRepository doctors, PatientRepository patients, HospitalRepository hospitals, Clock clock) {
+        this.appointments = appointments;
+        this.sessions = sessions;
+        this.exceptions = exceptions;
+        this.doctors = doctors;
+        this.patients = patients;
+        this.hospitals = hospitals;
+        this.clock = clock;
+    }
+
+    /** A free booking: confirmed at once. */
+    @Transactional
+    public Appointment book(NewAppointment request, UUID bookedBy) {
+        Doctor doctor = doctors.require(request.doctorId());
+        if (!patients.require(request.patientId()).hospitalId().equals(doctor.hospitalId())) {
+            throw new OtherHospitalException("Patient " + request.patientId() + " is registered in another hospital than the doctor", "patientId");
+        }
+        if (!request.startsAt().isAfter(clock.instant())) {
+            throw new InvalidInputException("startTime", "must be in the future");
+        }
+        Session session = sessionStartingSlotAt(doctor, request.startsAt());
+        int minutes = request.durationMinutes() != null ? request.durationMinutes() : session.slotMinutes();
+        Instant endsAt = request.startsAt().plus(minutes, ChronoUnit.MINUTES);
+        if (!session.fits(request.startsAt(), endsAt)) {
+            throw new InvalidInputException("durationMinutes", "runs past the end of the doctor's session or into a break");
+        }
+        if (!exceptions.absences(doctor.doctorId(), request.startsAt(), endsAt).isEmpty()) {
+            throw new BusinessRuleException("doctor-away", "Doctor away",
+                    "The doctor is away for some of this time", Map.of("field", "startTime"));
+        }
+        UUID appointmentId = appointments.insert(request, endsAt, AppointmentStatus.CONFIRMED, null, bookedBy);
+        try (LogContext ignored = LogContext.doctor(doctor.doctorId())) {
+            log.info("Appointment {} booked for {}", appointmentId, request.startsAt());
+        }
+        return require(appointmentId);
+    }
+
+    @Transactional
+    public Appointment cancel(UUID appointmentId, String reason) {
+        Appointment cancelled = appointments.findForUpdate(appointmentId)
+                .orElseThrow(() -> new NotFoundException("appointment", appointmentId))
+                .cancel(reason);
+        appointments.update(cancelled);
+        try (LogContext ignored = LogContext.doctor(cancelled.doctorId())) {
+            log.info("Appointment {} cancelled", appointmentId);
+        }
+        return cancelled;
+    }
+
+    @Transactional(readOnly = true)
+    public Appointment require(UUID appointmentId) {
+        return appointments.find(appointmentId).orElseThrow(() -> new NotFoundException("appointment", appointmentId));
+    }
+
+    private Session sessionStartingSlotAt(Doctor doctor, Instant start) {
+        LocalDate day = start.atZone(hospitals.require(doctor.hospitalId()).zone()).toLocalDate();
+        return sessions.of(doctor.doctorId(), day, day).stream()
+                .filter(s -> s.slots().stream().anyMatch(slot -> slot.start().equals(start)))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("startTime", "is not the start of a slot in the doctor's schedule"));
+    }
+}

@@ -74,6 +74,9 @@ final class ApiAccess {
             .add(POST, "/appointments", ROLES_ONLY, null, RECEPTIONIST, PATIENT)
             .add(GET, "/appointments/{appointmentId}", PATH, Resource.APPOINTMENT, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, PATIENT)
             .add(POST, "/appointments/{appointmentId}/cancel", PATH, Resource.APPOINTMENT, RECEPTIONIST, PATIENT)
+            .add(PUT, "/doctors/{doctorId}/booking-fee", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
+            // The payment provider's webhook: its HMAC signature over the body is the credential.
+            .open(POST, "/payment-webhooks/razorpay")
             // Doctors' absences: asked for and approved by the department's head (administrators may ask too).
             .add(POST, "/schedule-exceptions", ROLES_ONLY, null, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/schedule-exceptions/{exceptionId}", PATH, Resource.SCHEDULE_EXCEPTION, ADMIN, DEPARTMENT_HEAD, OPERATIONS)

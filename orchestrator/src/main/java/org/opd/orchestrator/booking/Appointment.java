@@ -10,6 +10,7 @@ import org.opd.orchestrator.error.IllegalTransitionException;
  * A booked appointment of a patient with a doctor.
  *
  * @param holdExpiresAt while SCHEDULED (unpaid): when the hold lapses; null otherwise
+ * @param paymentUrl    where the patient pays a paid booking; null for a free one
  * @param zone          the hospital's time zone
  */
 public record Appointment(
@@ -23,7 +24,16 @@ public record Appointment(
         String reason,
         Instant holdExpiresAt,
         String cancelReason,
+        String paymentUrl,
         ZoneId zone) {
+
+    /** The cancel reason of a hold let go unpaid. */
+    public static final String HOLD_EXPIRED = "HOLD_EXPIRED";
+
+    /** The patient paid: the slot is theirs, the hold's expiry lifted. */
+    public Appointment confirm() {
+        return moveTo(AppointmentStatus.CONFIRMED, "confirm", null);
+    }
 
     /** The patient cancelled, or staff did for them. */
     public Appointment cancel(String why) {
@@ -34,6 +44,6 @@ public record Appointment(
         if (!status.canMoveTo(next)) {
             throw new IllegalTransitionException("appointment", appointmentId, status.name(), action);
         }
-        return new Appointment(appointmentId, doctorId, patientId, startsAt, endsAt, type, next, reason, null, why, zone);
+        return new Appointment(appointmentId, doctorId, patientId, startsAt, endsAt, type, next, reason, null, why, paymentUrl, zone);
     }
 }

@@ -22,9 +22,10 @@ class AppointmentRepository {
     /** PostgreSQL's exclusion_violation. */
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String SELECT = """
-            SELECT a.*, h.timezone FROM appointments a
+            SELECT a.*, h.timezone, p.short_url FROM appointments a
             JOIN doctors d ON d.doctor_id = a.doctor_id
             JOIN hospitals h ON h.hospital_id = d.hospital_id
+            LEFT JOIN payment_links p ON p.appointment_id = a.appointment_id
             """;
 
     private final JdbcClient jdbc;
@@ -76,6 +77,27 @@ class AppointmentRepository {
                 .update();
     }
 
+    /**
+     * Lets go of the holds that lapsed by {@code now} (of one doctor, or of all when null): SCHEDULED →
+     * CANCELLED, a move the status table allows; the status in the WHERE clause re-checked on the locked
+     * row keeps a payment confirmed meanwhile confirmed.
+     *
+     * @return the appointments let go
+     */
+    List<UUID> releaseLapsedHolds(UUID doctorId, Instant now, int limit) {
+        return jdbc.sql("""
+                        UPDATE appointments SET status = 'CANCELLED', cancel_reason = :why, hold_expires_at = NULL, updated_at = now()
+                        WHERE appointment_id IN (
+                            SELECT appointment_id FROM appointments
+                            WHERE status = 'SCHEDULED' AND hold_expires_at <= :now AND (CAST(:d AS uuid) IS NULL OR doctor_id = :d)
+                            ORDER BY hold_expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                          AND status = 'SCHEDULED'
+                        RETURNING appointment_id""")
+                .param("why", Appointment.HOLD_EXPIRED).param("now", Sql.timestamp(now)).param("d", doctorId)
+                .param("limit", limit)
+                .query(UUID.class).list();
+    }
+
     /** The times within [from, to) that the doctor's appointments hold as of now: a lapsed hold holds nothing. */
     List<Slot> heldBetween(UUID doctorId, Instant from, Instant to, Instant now) {
         return jdbc.sql("""
@@ -110,6 +132,7 @@ class AppointmentRepository {
                 rs.getString("reason"),
                 Sql.instant(rs, "hold_expires_at"),
                 rs.getString("cancel_reason"),
+                rs.getString("short_url"),
                 ZoneId.of(rs.getString("timezone")));
     }
 }

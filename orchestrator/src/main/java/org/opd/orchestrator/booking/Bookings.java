@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.opd.orchestrator.doctor.Doctor;
@@ -40,20 +41,35 @@ public class Bookings {
     private final DoctorRepository doctors;
     private final PatientRepository patients;
     private final HospitalRepository hospitals;
+    private final BookingFeeRepository fees;
+    private final HoldRelease holds;
+    private final RazorpayPaymentLinks razorpay;
+    private final PaymentLinkRepository links;
+    private final BookingProperties properties;
     private final Clock clock;
 
     Bookings(AppointmentRepository appointments, BookableSessions sessions, ScheduleExceptions exceptions,
-             DoctorRepository doctors, PatientRepository patients, HospitalRepository hospitals, Clock clock) {
+             DoctorRepository doctors, PatientRepository patients, HospitalRepository hospitals, BookingFeeRepository fees,
+             HoldRelease holds, RazorpayPaymentLinks razorpay, PaymentLinkRepository links, BookingProperties properties,
+             Clock clock) {
         this.appointments = appointments;
         this.sessions = sessions;
         this.exceptions = exceptions;
         this.doctors = doctors;
         this.patients = patients;
         this.hospitals = hospitals;
+        this.fees = fees;
+        this.holds = holds;
+        this.razorpay = razorpay;
+        this.links = links;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    /** A free booking: confirmed at once. */
+    /**
+     * A free booking is confirmed at once. A paid one holds its slot for {@code hold-for} as SCHEDULED,
+     * with a Razorpay payment link expiring with the hold; when the link cannot be made, nothing is booked.
+     */
     @Transactional
     public Appointment book(NewAppointment request, UUID bookedBy) {
         Doctor doctor = doctors.require(request.doctorId());
@@ -73,9 +89,15 @@ public class Bookings {
             throw new BusinessRuleException("doctor-away", "Doctor away",
                     "The doctor is away for some of this time", Map.of("field", "startTime"));
         }
-        UUID appointmentId = appointments.insert(request, endsAt, AppointmentStatus.CONFIRMED, null, bookedBy);
+        holds.releaseLapsedOf(doctor.doctorId());
+        Optional<BookingFee> fee = fees.find(doctor.doctorId());
+        Instant holdUntil = fee.isPresent() ? clock.instant().plus(properties.holdFor()) : null;
+        UUID appointmentId = appointments.insert(request, endsAt,
+                fee.isPresent() ? AppointmentStatus.SCHEDULED : AppointmentStatus.CONFIRMED, holdUntil, bookedBy);
+        fee.ifPresent(f -> links.insert(appointmentId, razorpay.create(appointmentId, f, holdUntil,
+                "OPD appointment " + request.startsAt()), f, holdUntil));
         try (LogContext ignored = LogContext.doctor(doctor.doctorId())) {
-            log.info("Appointment {} booked for {}", appointmentId, request.startsAt());
+            log.info("Appointment {} booked for {}{}", appointmentId, request.startsAt(), fee.isPresent() ? ", held until paid" : "");
         }
         return require(appointmentId);
     }

@@ -62,6 +62,8 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "POST /api/v1/appointments                            | RECEPTIONIST",
             "GET  /api/v1/appointments/{appointmentId}            | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD",
             "POST /api/v1/appointments/{appointmentId}/cancel     | RECEPTIONIST",
+            "PUT  /api/v1/doctors/{doctorId}/booking-fee          | ADMIN DEPARTMENT_HEAD",
+            "POST /api/v1/payment-webhooks/razorpay               | " + EVERYONE,
             "POST /api/v1/schedule-exceptions                     | ADMIN DEPARTMENT_HEAD",
             "GET  /api/v1/schedule-exceptions/{exceptionId}       | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "POST /api/v1/schedule-exceptions/{exceptionId}/approve | DEPARTMENT_HEAD",

@@ -7,7 +7,12 @@ import java.util.UUID;
 import org.opd.orchestrator.booking.Appointment;
 import org.opd.orchestrator.time.LocalTimes;
 
-/** Times carry the hospital's offset. */
+/**
+ * Times carry the hospital's offset.
+ *
+ * @param holdExpiresAt while SCHEDULED: when the unpaid hold lapses
+ * @param paymentUrl    a paid booking's Razorpay link; null for a free one
+ */
 record AppointmentResponse(
         UUID appointmentId,
         UUID doctorId,
@@ -19,11 +24,13 @@ record AppointmentResponse(
         String status,
         String reason,
         OffsetDateTime holdExpiresAt,
-        String cancelReason) {
+        String cancelReason,
+        String paymentUrl) {
 
     static AppointmentResponse of(Appointment a) {
         return new AppointmentResponse(a.appointmentId(), a.doctorId(), a.patientId(), LocalTimes.at(a.startsAt(), a.zone()),
                 LocalTimes.at(a.endsAt(), a.zone()), Duration.between(a.startsAt(), a.endsAt()).toMinutes(),
-                a.type().name(), a.status().name(), a.reason(), LocalTimes.at(a.holdExpiresAt(), a.zone()), a.cancelReason());
+                a.type().name(), a.status().name(), a.reason(), LocalTimes.at(a.holdExpiresAt(), a.zone()), a.cancelReason(),
+                a.paymentUrl());
     }
 }

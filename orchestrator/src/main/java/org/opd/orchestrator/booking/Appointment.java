@@ -11,6 +11,7 @@ import org.opd.orchestrator.error.IllegalTransitionException;
  *
  * @param holdExpiresAt while SCHEDULED (unpaid): when the hold lapses; null otherwise
  * @param paymentUrl    where the patient pays a paid booking; null for a free one
+ * @param tokenId       the ONLINE token the appointment became on its day; null before
  * @param zone          the hospital's time zone
  */
 public record Appointment(
@@ -25,6 +26,7 @@ public record Appointment(
         Instant holdExpiresAt,
         String cancelReason,
         String paymentUrl,
+        UUID tokenId,
         ZoneId zone) {
 
     /** The cancel reason of a hold let go unpaid. */
@@ -44,6 +46,6 @@ public record Appointment(
         if (!status.canMoveTo(next)) {
             throw new IllegalTransitionException("appointment", appointmentId, status.name(), action);
         }
-        return new Appointment(appointmentId, doctorId, patientId, startsAt, endsAt, type, next, reason, null, why, paymentUrl, zone);
+        return new Appointment(appointmentId, doctorId, patientId, startsAt, endsAt, type, next, reason, null, why, paymentUrl, tokenId, zone);
     }
 }

@@ -98,6 +98,26 @@ class AppointmentRepository {
                 .query(UUID.class).list();
     }
 
+    /**
+     * Confirmed appointments without a token whose day (in their hospital's zone) is today or has
+     * passed unconverted this far: the oldest first.
+     */
+    List<UUID> dueForToken(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT a.appointment_id FROM appointments a
+                        JOIN doctors d ON d.doctor_id = a.doctor_id JOIN hospitals h ON h.hospital_id = d.hospital_id
+                        WHERE a.status = 'CONFIRMED' AND a.token_id IS NULL AND a.starts_at > :now - INTERVAL '1 day'
+                          AND (a.starts_at AT TIME ZONE h.timezone)::date = (CAST(:now AS timestamptz) AT TIME ZONE h.timezone)::date
+                        ORDER BY a.starts_at LIMIT :limit""")
+                .param("now", Sql.timestamp(now)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    void linkToken(UUID appointmentId, UUID tokenId) {
+        jdbc.sql("UPDATE appointments SET token_id = :token, updated_at = now() WHERE appointment_id = :id")
+                .param("token", tokenId).param("id", appointmentId).update();
+    }
+
     /** The times within [from, to) that the doctor's appointments hold as of now: a lapsed hold holds nothing. */
     List<Slot> heldBetween(UUID doctorId, Instant from, Instant to, Instant now) {
         return jdbc.sql("""
@@ -133,6 +153,7 @@ class AppointmentRepository {
                 Sql.instant(rs, "hold_expires_at"),
                 rs.getString("cancel_reason"),
                 rs.getString("short_url"),
+                Sql.uuid(rs, "token_id"),
                 ZoneId.of(rs.getString("timezone")));
     }
 }

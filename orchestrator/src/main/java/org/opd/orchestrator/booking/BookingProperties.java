@@ -14,10 +14,12 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param holdFor             how long an unpaid booking holds its slot (spec 000: 15 minutes); its payment link expires with it
  * @param expiryCheckInterval how often lapsed holds are let go
+ * @param tokenCheckInterval  how often the day's confirmed appointments are put in their doctors' queues
  */
 @Validated
 @ConfigurationProperties("opd.orchestrator.booking")
 public record BookingProperties(@NotNull Duration holdFor, @NotNull Duration expiryCheckInterval,
+                                @NotNull Duration tokenCheckInterval,
                                 @Valid @NotNull Razorpay razorpay) {
 
     /**

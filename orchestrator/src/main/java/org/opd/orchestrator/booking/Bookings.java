@@ -20,6 +20,9 @@ import org.opd.orchestrator.logging.LogContext;
 import org.opd.orchestrator.patient.PatientRepository;
 import org.opd.orchestrator.schedule.BookableSessions;
 import org.opd.orchestrator.schedule.Session;
+import org.opd.orchestrator.token.ExpectedVersion;
+import org.opd.orchestrator.token.TokenCommand;
+import org.opd.orchestrator.token.TokenTransitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,12 +49,13 @@ public class Bookings {
     private final RazorpayPaymentLinks razorpay;
     private final PaymentLinkRepository links;
     private final BookingProperties properties;
+    private final TokenTransitions tokens;
     private final Clock clock;
 
     Bookings(AppointmentRepository appointments, BookableSessions sessions, ScheduleExceptions exceptions,
              DoctorRepository doctors, PatientRepository patients, HospitalRepository hospitals, BookingFeeRepository fees,
              HoldRelease holds, RazorpayPaymentLinks razorpay, PaymentLinkRepository links, BookingProperties properties,
-             Clock clock) {
+             TokenTransitions tokens, Clock clock) {
         this.appointments = appointments;
         this.sessions = sessions;
         this.exceptions = exceptions;
@@ -63,6 +67,7 @@ public class Bookings {
         this.razorpay = razorpay;
         this.links = links;
         this.properties = properties;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -102,12 +107,16 @@ public class Bookings {
         return require(appointmentId);
     }
 
+    /** Frees the slot; the token the appointment became today, if any, is cancelled with it. */
     @Transactional
     public Appointment cancel(UUID appointmentId, String reason) {
         Appointment cancelled = appointments.findForUpdate(appointmentId)
                 .orElseThrow(() -> new NotFoundException("appointment", appointmentId))
                 .cancel(reason);
         appointments.update(cancelled);
+        if (cancelled.tokenId() != null) {
+            tokens.cancel(new TokenCommand(cancelled.tokenId(), ExpectedVersion.ANY, null), reason);
+        }
         try (LogContext ignored = LogContext.doctor(cancelled.doctorId())) {
             log.info("Appointment {} cancelled", appointmentId);
         }

@@ -12,6 +12,7 @@ import org.opd.orchestrator.time.LocalTimes;
  *
  * @param holdExpiresAt while SCHEDULED: when the unpaid hold lapses
  * @param paymentUrl    a paid booking's Razorpay link; null for a free one
+ * @param tokenId       the ONLINE token the appointment became on its day; null before
  */
 record AppointmentResponse(
         UUID appointmentId,
@@ -25,12 +26,13 @@ record AppointmentResponse(
         String reason,
         OffsetDateTime holdExpiresAt,
         String cancelReason,
-        String paymentUrl) {
+        String paymentUrl,
+        UUID tokenId) {
 
     static AppointmentResponse of(Appointment a) {
         return new AppointmentResponse(a.appointmentId(), a.doctorId(), a.patientId(), LocalTimes.at(a.startsAt(), a.zone()),
                 LocalTimes.at(a.endsAt(), a.zone()), Duration.between(a.startsAt(), a.endsAt()).toMinutes(),
                 a.type().name(), a.status().name(), a.reason(), LocalTimes.at(a.holdExpiresAt(), a.zone()), a.cancelReason(),
-                a.paymentUrl());
+                a.paymentUrl(), a.tokenId());
     }
 }

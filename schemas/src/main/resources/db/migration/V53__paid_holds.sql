@@ -16,8 +16,10 @@ CREATE TABLE payment_links (
     amount_minor INT NOT NULL CHECK (amount_minor > 0),
     currency CHAR(3) NOT NULL,
     expires_at TIMESTAMPTZ NOT NULL,
-    -- PAID_LATE: paid after the hold had lapsed and the slot was freed; to be refunded.
-    status VARCHAR(20) NOT NULL DEFAULT 'CREATED' CHECK (status IN ('CREATED', 'PAID', 'PAID_LATE', 'EXPIRED')),
+    -- PAID_LATE: paid after the hold had lapsed and the slot was freed; REFUND_DUE: paid, then the
+    -- appointment was cancelled. Both are owed back in full (specs 000–003 set no cancellation fee).
+    status VARCHAR(20) NOT NULL DEFAULT 'CREATED'
+        CHECK (status IN ('CREATED', 'PAID', 'PAID_LATE', 'REFUND_DUE', 'EXPIRED')),
     provider_payment_id VARCHAR(64),
     paid_at TIMESTAMPTZ,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()

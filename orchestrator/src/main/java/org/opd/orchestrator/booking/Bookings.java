@@ -107,13 +107,17 @@ public class Bookings {
         return require(appointmentId);
     }
 
-    /** Frees the slot; the token the appointment became today, if any, is cancelled with it. */
+    /**
+     * Frees the slot; the token the appointment became today, if any, is cancelled with it. A paid
+     * appointment's payment is marked to be refunded in full: specs 000–003 set no cancellation fee.
+     */
     @Transactional
     public Appointment cancel(UUID appointmentId, String reason) {
         Appointment cancelled = appointments.findForUpdate(appointmentId)
                 .orElseThrow(() -> new NotFoundException("appointment", appointmentId))
                 .cancel(reason);
         appointments.update(cancelled);
+        links.markRefundDue(appointmentId);
         if (cancelled.tokenId() != null) {
             tokens.cancel(new TokenCommand(cancelled.tokenId(), ExpectedVersion.ANY, null), reason);
         }

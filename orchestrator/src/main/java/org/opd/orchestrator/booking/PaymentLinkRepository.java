@@ -44,6 +44,12 @@ class PaymentLinkRepository {
                 .update();
     }
 
+    /** A paid appointment was cancelled: its payment is owed back. */
+    void markRefundDue(UUID appointmentId) {
+        jdbc.sql("UPDATE payment_links SET status = 'REFUND_DUE' WHERE appointment_id = :id AND status = 'PAID'")
+                .param("id", appointmentId).update();
+    }
+
     void expire(List<UUID> appointmentIds) {
         if (!appointmentIds.isEmpty()) {
             jdbc.sql("UPDATE payment_links SET status = 'EXPIRED' WHERE appointment_id IN (:ids) AND status = 'CREATED'")

@@ -64,6 +64,11 @@ class PaidBookingIT extends OrchestratorIntegrationTest {
         assertThat(jdbc.sql("SELECT status || ' ' || provider_payment_id FROM payment_links WHERE appointment_id = :id")
                 .param("id", UUID.fromString(held.text("appointmentId"))).query(String.class).single())
                 .startsWith("PAID pay_");
+
+        // And cancelling the paid appointment frees the slot and marks the payment to refund
+        api.post("/appointments/" + held.text("appointmentId") + "/cancel", Map.of("reason", "Travelling"));
+        assertThat(linkStatus(UUID.fromString(held.text("appointmentId")))).isEqualTo("REFUND_DUE");
+        assertThat(slotTimes(clinic, day)).contains("09:00");
     }
 
     @Test

@@ -42,6 +42,15 @@ public record Appointment(
         return moveTo(AppointmentStatus.CANCELLED, "cancel", why);
     }
 
+    /**
+     * The token the appointment became moved on (started, completed, no-show, cancelled).
+     *
+     * @param why kept as the cancel reason when the move ends the appointment early
+     */
+    public Appointment follow(AppointmentStatus next, String why) {
+        return moveTo(next, "follow the token to " + next, next == AppointmentStatus.CANCELLED ? why : null);
+    }
+
     private Appointment moveTo(AppointmentStatus next, String action, String why) {
         if (!status.canMoveTo(next)) {
             throw new IllegalTransitionException("appointment", appointmentId, status.name(), action);

@@ -66,6 +66,11 @@ class AppointmentRepository {
                 .query(AppointmentRepository::map).optional();
     }
 
+    Optional<Appointment> findByTokenForUpdate(UUID tokenId) {
+        return jdbc.sql(SELECT + " WHERE a.token_id = :token FOR UPDATE OF a").param("token", tokenId)
+                .query(AppointmentRepository::map).optional();
+    }
+
     void update(Appointment appointment) {
         jdbc.sql("""
                         UPDATE appointments SET status = :status, hold_expires_at = :hold, cancel_reason = :why, updated_at = now()

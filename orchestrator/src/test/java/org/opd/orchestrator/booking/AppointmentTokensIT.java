@@ -51,6 +51,29 @@ class AppointmentTokensIT extends OrchestratorIntegrationTest {
         assertThat(api.get("/tokens/" + tokenId).text("status")).isEqualTo("CANCELLED");
     }
 
+    @Test
+    void theAppointmentFollowsItsTokenThroughTheConsultation() {
+        // Given today's appointment in the queue as a token
+        Clinic clinic = Clinic.open(api);
+        Api.Reply booked = book(clinic, clinic.patient(), firstFreeSlot(clinic, Clinic.today()));
+        appointmentTokens.issueDueTokens();
+        String appointment = "/appointments/" + booked.text("appointmentId");
+        String tokenId = api.get(appointment).text("tokenId");
+
+        // When the patient checks in, waits and is seen
+        assertThat(clinic.checkIn(tokenId).status()).isEqualTo(200);
+        assertThat(api.post("/tokens/" + tokenId + "/wait").status()).isEqualTo(200);
+        assertThat(api.get(appointment).text("status")).isEqualTo("CONFIRMED");
+        assertThat(api.post("/doctors/" + clinic.doctorId + "/call-next").status()).isEqualTo(200);
+        assertThat(api.post("/tokens/" + tokenId + "/start").status()).isEqualTo(200);
+        String during = api.get(appointment).text("status");
+        assertThat(api.post("/tokens/" + tokenId + "/complete").status()).isEqualTo(200);
+
+        // Then the appointment was in progress during the consultation and is completed after it
+        assertThat(during).isEqualTo("IN_PROGRESS");
+        assertThat(api.get(appointment).text("status")).isEqualTo("COMPLETED");
+    }
+
     private String firstFreeSlot(Clinic clinic, LocalDate day) {
         JsonNode slots = api.get("/doctors/" + clinic.doctorId + "/available-slots?from=" + day + "&to=" + day).body().path("slots");
         assertThat(slots).as("free slots on " + day).isNotEmpty();

@@ -132,6 +132,12 @@ public class Bookings {
         return appointments.find(appointmentId).orElseThrow(() -> new NotFoundException("appointment", appointmentId));
     }
 
+    /** Whose appointment it is, for the audit trail. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> patientOf(UUID appointmentId) {
+        return appointments.find(appointmentId).map(Appointment::patientId);
+    }
+
     private Session sessionStartingSlotAt(Doctor doctor, Instant start) {
         LocalDate day = start.atZone(hospitals.require(doctor.hospitalId()).zone()).toLocalDate();
         return sessions.of(doctor.doctorId(), day, day).stream()

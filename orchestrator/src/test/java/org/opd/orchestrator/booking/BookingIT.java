@@ -50,6 +50,15 @@ class BookingIT extends OrchestratorIntegrationTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("currentStatus")).isEqualTo("CANCELLED");
         assertThat(api.get("/appointments/" + nine.text("appointmentId")).text("cancelReason")).isEqualTo("Travelling");
+
+        // And the booking, the reads and the cancellation of the patient's appointment are in the audit trail
+        assertThat(jdbc.sql("""
+                        SELECT action || ' ' || path FROM audit_log
+                        WHERE resource_type = 'APPOINTMENT' AND resource_id = :id::uuid AND patient_id = :patient::uuid
+                        ORDER BY occurred_at""")
+                .param("id", nine.text("appointmentId")).param("patient", nine.text("patientId")).query(String.class).list())
+                .contains("CREATE /api/v1/appointments", "CHANGE /api/v1/appointments/{appointmentId}/cancel",
+                        "READ /api/v1/appointments/{appointmentId}");
     }
 
     @Test

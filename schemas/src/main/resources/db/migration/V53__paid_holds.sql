@@ -18,8 +18,9 @@ CREATE TABLE payment_links (
     expires_at TIMESTAMPTZ NOT NULL,
     -- PAID_LATE: paid after the hold had lapsed and the slot was freed; REFUND_DUE: paid, then the
     -- appointment was cancelled. Both are owed back in full (specs 000–003 set no cancellation fee).
+    -- CANCELLED: the held appointment was cancelled before payment, and the link with it.
     status VARCHAR(20) NOT NULL DEFAULT 'CREATED'
-        CHECK (status IN ('CREATED', 'PAID', 'PAID_LATE', 'REFUND_DUE', 'EXPIRED')),
+        CHECK (status IN ('CREATED', 'PAID', 'PAID_LATE', 'REFUND_DUE', 'EXPIRED', 'CANCELLED')),
     provider_payment_id VARCHAR(64),
     paid_at TIMESTAMPTZ,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()

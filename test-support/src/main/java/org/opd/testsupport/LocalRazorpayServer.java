@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,8 +32,9 @@ import com.sun.net.httpserver.HttpExchange;
 public final class LocalRazorpayServer extends LocalProviderServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CANCEL = Pattern.compile("/v1/payment_links/(plink_[A-Za-z0-9]+)/cancel");
 
-    /** A link as created: Razorpay's entity (id, short_url, amount, currency, expire_by, reference_id …). */
+    /** A link as created: Razorpay's entity (id, short_url, amount, currency, expire_by, reference_id, status …). */
     public record CreatedLink(JsonNode entity) {
 
         public String id() {
@@ -63,6 +66,9 @@ public final class LocalRazorpayServer extends LocalProviderServer {
         CreatedLink link = byId.get(linkId);
         if (link == null) {
             throw new IllegalArgumentException("No link " + linkId + " was created here");
+        }
+        if (!"created".equals(link.entity().path("status").asText())) {
+            throw new IllegalStateException("Link " + linkId + " is " + link.entity().path("status").asText() + ", not payable");
         }
         ObjectNode entity = link.entity().deepCopy();
         entity.put("status", "paid");
@@ -97,7 +103,9 @@ public final class LocalRazorpayServer extends LocalProviderServer {
 
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod()) || !"/v1/payment_links".equals(exchange.getRequestURI().getPath())) {
+        String path = exchange.getRequestURI().getPath();
+        Matcher cancel = CANCEL.matcher(path);
+        if (!"POST".equals(exchange.getRequestMethod()) || !("/v1/payment_links".equals(path) || cancel.matches())) {
             respond(exchange, 404, error("BAD_REQUEST_ERROR", "The requested URL was not found on the server."));
             return;
         }
@@ -107,6 +115,10 @@ public final class LocalRazorpayServer extends LocalProviderServer {
             return;
         }
         if (answeredWithFault(exchange)) {
+            return;
+        }
+        if (cancel.matches()) {
+            cancel(exchange, cancel.group(1));
             return;
         }
         JsonNode request = JSON.readTree(exchange.getRequestBody());
@@ -126,6 +138,24 @@ public final class LocalRazorpayServer extends LocalProviderServer {
         CreatedLink link = new CreatedLink(entity);
         created.add(link);
         byId.put(link.id(), link);
+        respond(exchange, 200, entity.toString());
+    }
+
+    /** {@code POST /v1/payment_links/{id}/cancel}: only a link not yet paid can be cancelled. */
+    private void cancel(HttpExchange exchange, String linkId) throws IOException {
+        CreatedLink link = byId.get(linkId);
+        if (link == null) {
+            respond(exchange, 400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+            return;
+        }
+        ObjectNode entity = (ObjectNode) link.entity();
+        if (!"created".equals(entity.path("status").asText())) {
+            respond(exchange, 400, error("BAD_REQUEST_ERROR", "Payment Link cannot be cancelled as it is already "
+                    + entity.path("status").asText()));
+            return;
+        }
+        entity.put("status", "cancelled");
+        entity.put("cancelled_at", Instant.now().getEpochSecond());
         respond(exchange, 200, entity.toString());
     }
 

@@ -27,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Books and cancels appointments. A booking must start at one of the doctor's slots and stay in its
@@ -109,7 +111,8 @@ public class Bookings {
 
     /**
      * Frees the slot; the token the appointment became today, if any, is cancelled with it. A paid
-     * appointment's payment is marked to be refunded in full: specs 000–003 set no cancellation fee.
+     * appointment's payment is marked to be refunded in full: specs 000–003 set no cancellation fee;
+     * an unpaid hold's payment link is cancelled at Razorpay.
      */
     @Transactional
     public Appointment cancel(UUID appointmentId, String reason) {
@@ -118,6 +121,7 @@ public class Bookings {
                 .cancel(reason);
         appointments.update(cancelled);
         links.markRefundDue(appointmentId);
+        links.cancelUnpaid(appointmentId).ifPresent(this::cancelAtRazorpayOnceCommitted);
         if (cancelled.tokenId() != null) {
             tokens.cancel(new TokenCommand(cancelled.tokenId(), ExpectedVersion.ANY, null), reason);
         }
@@ -136,6 +140,16 @@ public class Bookings {
     @Transactional(readOnly = true)
     public Optional<UUID> patientOf(UUID appointmentId) {
         return appointments.find(appointmentId).map(Appointment::patientId);
+    }
+
+    /** Only a committed cancellation closes the link: a rolled-back one leaves the hold payable. */
+    private void cancelAtRazorpayOnceCommitted(String providerLinkId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                razorpay.cancel(providerLinkId);
+            }
+        });
     }
 
     private Session sessionStartingSlotAt(Doctor doctor, Instant start) {

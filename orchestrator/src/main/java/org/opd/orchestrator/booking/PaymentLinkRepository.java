@@ -50,6 +50,18 @@ class PaymentLinkRepository {
                 .param("id", appointmentId).update();
     }
 
+    /**
+     * A held appointment was cancelled before payment: its link is closed here.
+     *
+     * @return the provider's id of the link closed; empty when it had no unpaid link
+     */
+    Optional<String> cancelUnpaid(UUID appointmentId) {
+        return jdbc.sql("""
+                        UPDATE payment_links SET status = 'CANCELLED' WHERE appointment_id = :id AND status = 'CREATED'
+                        RETURNING provider_link_id""")
+                .param("id", appointmentId).query(String.class).optional();
+    }
+
     void expire(List<UUID> appointmentIds) {
         if (!appointmentIds.isEmpty()) {
             jdbc.sql("UPDATE payment_links SET status = 'EXPIRED' WHERE appointment_id IN (:ids) AND status = 'CREATED'")

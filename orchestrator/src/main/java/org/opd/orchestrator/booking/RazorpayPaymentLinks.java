@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.opd.orchestrator.error.UnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,8 @@ class RazorpayPaymentLinks {
     record CreatedLink(String id, @JsonProperty("short_url") String shortUrl, String status) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(RazorpayPaymentLinks.class);
+
     private final BookingProperties.Razorpay razorpay;
     private final RestClient http;
 
@@ -37,6 +41,22 @@ class RazorpayPaymentLinks {
         this.http = builder.clone().baseUrl(razorpay.baseUrl()).requestFactory(timeouts)
                 .defaultHeaders(headers -> headers.setBasicAuth(razorpay.keyId(), razorpay.keySecret()))
                 .build();
+    }
+
+    /**
+     * Cancels a link nobody paid yet ({@code POST /v1/payment_links/{id}/cancel}), so it cannot be paid
+     * any more. A failure is only logged: the appointment is cancelled either way, and a payment that
+     * still arrives is kept as PAID_LATE for a refund.
+     */
+    void cancel(String providerLinkId) {
+        if (!razorpay.configured()) {
+            return;
+        }
+        try {
+            http.post().uri("/v1/payment_links/{id}/cancel", providerLinkId).retrieve().toBodilessEntity();
+        } catch (RestClientException e) {
+            log.warn("Payment link {} not cancelled at Razorpay: {}", providerLinkId, e.getMessage());
+        }
     }
 
     PaymentLink create(UUID appointmentId, BookingFee fee, Instant expiresAt, String description) {

@@ -117,6 +117,18 @@ class PaidBookingIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void cancellingAnUnpaidHoldCancelsItsPaymentLinkAtRazorpay() {
+        Clinic clinic = paidClinic();
+        Api.Reply held = book(clinic, clinic.patient(), at(WeekdayMornings.workdayAfter(Clinic.today()), "10:15"));
+
+        Api.Reply cancelled = api.post("/appointments/" + held.text("appointmentId") + "/cancel", Map.of("reason", "Changed my mind"));
+
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(linkStatus(UUID.fromString(held.text("appointmentId")))).isEqualTo("CANCELLED");
+        assertThat(linkOf(held.text("appointmentId")).entity().path("status").asText()).isEqualTo("cancelled");
+    }
+
+    @Test
     void whenRazorpayFailsNothingIsBooked() {
         Clinic clinic = paidClinic();
         RAZORPAY.failNext(1, 500);

@@ -3,6 +3,7 @@
 // /screens/display.html?hospital=<hospitalId>&cycle=15&lang=en,hi
 // Shows the state at once, then follows the department's live stream; calls are chimed,
 // spoken and highlighted. Signed in with the display's device credential (role DISPLAY).
+import { element } from './dom.js';
 import { deviceTokens, follow, getJson } from './live.js';
 
 const CREDENTIAL_KEY = 'opd.display.credential';
@@ -35,15 +36,6 @@ function label(key, values) {
     span.append(part);
   });
   return span;
-}
-
-function element(tag, className, ...children) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  node.append(...children);
-  return node;
 }
 
 function eta(token) {

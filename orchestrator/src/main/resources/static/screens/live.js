@@ -43,11 +43,29 @@ export async function getJson(path, accessToken) {
 }
 
 /**
+ * POST of JSON to the API, with the access token; the answer's JSON. A refusal throws an Error
+ * whose message is the problem's detail (and the fields it names), for the page to show.
+ */
+export async function postJson(path, body, accessToken) {
+  const response = await fetch('/api/v1' + path, {
+    method: 'POST',
+    headers: { 'Authorization': 'Bearer ' + await accessToken(), 'Content-Type': 'application/json', 'Accept': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const fields = (answer.errors || []).map(error => error.field + ': ' + error.message);
+    throw new Error([answer.detail || answer.title || path + ' answered ' + response.status, ...fields].join('; '));
+  }
+  return answer;
+}
+
+/**
  * Follows a Server-Sent Events stream of the API. After each connect ("ready" event) it calls
  * loadState, so a screen that was away shows the state at once; onStatus gets 'live' or
- * 'reconnecting'. Returns a function that stops following.
+ * 'reconnecting'. Returns a function that stops following (loadState may call it too).
  */
-export function follow(path, { accessToken, loadState, onEvent, onStatus }) {
+export function follow(path, { accessToken = null, loadState, onEvent, onStatus }) {
   let stopped = false;
   let controller = null;
   (async () => {
@@ -56,7 +74,9 @@ export function follow(path, { accessToken, loadState, onEvent, onStatus }) {
       controller = new AbortController();
       try {
         const response = await fetch('/api/v1' + path, {
-          headers: { 'Authorization': 'Bearer ' + await accessToken(), 'Accept': 'text/event-stream' },
+          // Without accessToken: a stream whose path is its own credential (a patient's status link).
+          headers: accessToken ? { 'Authorization': 'Bearer ' + await accessToken(), 'Accept': 'text/event-stream' }
+            : { 'Accept': 'text/event-stream' },
           signal: controller.signal,
         });
         if (!response.ok) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opd.schemas.kafka.EventHeaders;
 import org.opd.schemas.kafka.JsonSerde;
 import org.opd.schemas.kafka.Topics;
+import org.opd.testsupport.EventsTopic;
 import org.opd.testsupport.TestDatabase;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

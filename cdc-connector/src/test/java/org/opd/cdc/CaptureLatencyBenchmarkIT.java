@@ -33,6 +33,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.opd.schemas.kafka.EventHeaders;
 import org.opd.schemas.kafka.JsonSerde;
 import org.opd.schemas.kafka.Topics;
+import org.opd.testsupport.EventsTopic;
 import org.opd.testsupport.TestDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.opd.schemas.kafka.EventHeaders;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.token.TokenEvent;
+import org.opd.testsupport.EventsTopic;
 import org.opd.testsupport.TestDatabase;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.opd.schemas.kafka.EventHeaders;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.token.TokenEvent;
+import org.opd.testsupport.EventsTopic;
 import org.opd.testsupport.TestDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.testcontainers.junit.jupiter.Container;

@@ -34,6 +34,7 @@ import org.opd.schemas.kafka.EventHeaders;
 import org.opd.schemas.kafka.JsonSerde;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.token.TokenEvent;
+import org.opd.testsupport.EventsTopic;
 import org.opd.testsupport.TestDatabase;
 import org.opd.testsupport.TestIssuer;
 import org.springframework.boot.web.context.WebServerApplicationContext;

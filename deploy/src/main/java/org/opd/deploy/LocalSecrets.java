@@ -18,10 +18,11 @@ import java.util.Properties;
 import java.util.function.Supplier;
 
 import org.opd.schemas.identity.OneTimeCodeSeal;
+import org.opd.schemas.status.StatusLinks;
 
 /**
  * The secrets of a local system (bootstrap credentials, TOTP sealing and token signing keys, the
- * keys of patients' sign-in codes): taken from the environment when set there, otherwise made once
+ * keys of patients' sign-in codes and status links): taken from the environment when set there, otherwise made once
  * and kept in {@code <data dir>/secrets.env} (readable by its owner only), so that the bootstrap
  * credentials, sealed TOTP secrets and signed tokens stay good across restarts of the runner. A
  * shell reads the file with {@code . var/secrets.env}.
@@ -38,6 +39,8 @@ public final class LocalSecrets {
     public static final String OTP_HASH_KEY = "OPD_ORCHESTRATOR_OTP_HASH_KEY";
     /** Shared by the orchestrator, which seals sign-in codes, and the notifier, which opens them. */
     public static final String OTP_MESSAGE_KEY = "OPD_OTP_MESSAGE_KEY";
+    /** Shared by the notifier, which makes patients' status links, and the orchestrator, which opens them. */
+    public static final String STATUS_LINK_KEY = "OPD_STATUS_LINK_KEY";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -60,6 +63,7 @@ public final class LocalSecrets {
         made.put(IDENTITY_SIGNING_KEY, LocalSecrets::signingKey);
         made.put(OTP_HASH_KEY, OneTimeCodeSeal::newKey);
         made.put(OTP_MESSAGE_KEY, OneTimeCodeSeal::newKey);
+        made.put(STATUS_LINK_KEY, StatusLinks::newKey);
         boolean changed = false;
         for (Map.Entry<String, Supplier<String>> secret : made.entrySet()) {
             String name = secret.getKey();

@@ -54,6 +54,9 @@ public final class LocalSystem implements AutoCloseable {
                     Map.entry("opd.orchestrator.identity.bootstrap.admin-email", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_EMAIL)),
                     Map.entry("opd.orchestrator.identity.bootstrap.admin-password", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_PASSWORD)),
                     Map.entry("opd.orchestrator.identity.issuer", issuer),
+                    // The staff pages (public client opd-console, PKCE) are served by the orchestrator itself.
+                    Map.entry("opd.orchestrator.identity.console-redirect-uris",
+                            issuer + "/screens/console.html," + issuer + "/screens/dashboard.html"),
                     Map.entry("server.port", config.orchestratorPort()),
                     Map.entry("spring.datasource.url", config.jdbcUrl()),
                     Map.entry("spring.datasource.username", config.pgUser()),
@@ -61,7 +64,8 @@ public final class LocalSystem implements AutoCloseable {
                     Map.entry("opd.orchestrator.redis.host", config.redisHost()),
                     Map.entry("opd.orchestrator.redis.port", config.redisPort()),
                     Map.entry("opd.orchestrator.otp.hash-key", secrets.get(LocalSecrets.OTP_HASH_KEY)),
-                    Map.entry("opd.orchestrator.otp.message-key", secrets.get(LocalSecrets.OTP_MESSAGE_KEY))));
+                    Map.entry("opd.orchestrator.otp.message-key", secrets.get(LocalSecrets.OTP_MESSAGE_KEY)),
+                    Map.entry("opd.orchestrator.status-links.key", secrets.get(LocalSecrets.STATUS_LINK_KEY))));
             system.startService("cdc-connector", CdcConnectorApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.cdcPort(),
                     "opd.cdc.database.host", config.pgHost(),
@@ -71,8 +75,7 @@ public final class LocalSystem implements AutoCloseable {
                     "opd.cdc.database.password", config.pgPassword(),
                     "opd.cdc.kafka-bootstrap-servers", kafka,
                     "opd.cdc.slot-name", config.replicationSlot(),
-                    "opd.cdc.publication-name", config.replicationSlot() + "_publication",
-                    "opd.cdc.offset-file", config.dataDir().resolve("cdc/offsets.dat").toAbsolutePath())));
+                    "opd.cdc.publication-name", config.replicationSlot() + "_publication")));
             system.startService("eta-calculator", EtaCalculatorApplication.builder(), trusting(issuer, Map.of(
                     "server.port", config.etaPort(),
                     "opd.eta.kafka-bootstrap-servers", kafka,
@@ -83,7 +86,7 @@ public final class LocalSystem implements AutoCloseable {
                     "spring.datasource.url", config.jdbcUrl(),
                     "spring.datasource.username", config.pgUser(),
                     "spring.datasource.password", config.pgPassword())));
-            // More than Map.of takes: the notifier needs the database, Kafka, the SMS account and the sign-in key.
+            // More than Map.of takes: the notifier needs the database, Kafka, the SMS account, the sign-in and status link keys.
             system.startService("notifier", NotifierApplication.builder(), trusting(issuer, Map.ofEntries(
                     Map.entry("server.port", config.notifierPort()),
                     Map.entry("spring.datasource.url", config.jdbcUrl()),
@@ -97,7 +100,8 @@ public final class LocalSystem implements AutoCloseable {
                     Map.entry("opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort()),
                     // Used once an SMTP server is configured (SPRING_MAIL_HOST): account links open the local orchestrator.
                     Map.entry("opd.notifier.account-mail.link-base-url", "http://127.0.0.1:" + config.orchestratorPort()),
-                    Map.entry("opd.notifier.otp.message-key", secrets.get(LocalSecrets.OTP_MESSAGE_KEY)))));
+                    Map.entry("opd.notifier.otp.message-key", secrets.get(LocalSecrets.OTP_MESSAGE_KEY)),
+                    Map.entry("opd.notifier.status-link-key", secrets.get(LocalSecrets.STATUS_LINK_KEY)))));
             log.info("OPD system is up: API on http://127.0.0.1:{}; bootstrap credentials in {}", config.orchestratorPort(),
                     config.dataDir().resolve(LocalSecrets.FILE).toAbsolutePath());
             return system;

@@ -6,15 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -113,12 +109,6 @@ class DisplayBrowserIT extends BrowserAgainstSystem {
         });
         assertThat(seen.subList(0, 3)).contains("Cardiology rgb(192, 57, 43)", "Orthopaedics rgb(21, 101, 192)");
         assertThat(seen.get(0)).isEqualTo(seen.get(2)).isNotEqualTo(seen.get(1));
-    }
-
-    private static <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
-        // The page redraws a cabin on each change: an element found just before may be gone.
-        return new WebDriverWait(browser, timeout, Duration.ofMillis(20)).ignoring(StaleElementReferenceException.class)
-                .until(condition);
     }
 
     private static WebElement cabin() {

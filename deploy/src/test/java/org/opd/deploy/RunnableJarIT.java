@@ -77,18 +77,23 @@ class RunnableJarIT {
 
         // Then every service answers UP
         await().atMost(START_LIMIT).pollInterval(Duration.ofSeconds(1)).until(() -> !system.isAlive()
-                || servicePorts.stream().allMatch(port -> health(port).contains("\"status\":\"UP\"")));
+                || servicePorts.stream().allMatch(port -> health(port, "").contains("\"status\":\"UP\"")));
         assertThat(system.isAlive()).as("the runner is running (if not, see deploy/target/runnable-jar-it.log)").isTrue();
+        // And answers the probes of deploy/k8s, open as health is
+        for (int port : servicePorts) {
+            assertThat(health(port, "/liveness")).as("liveness of :" + port).contains("\"status\":\"UP\"");
+            assertThat(health(port, "/readiness")).as("readiness of :" + port).contains("\"status\":\"UP\"");
+        }
 
         // And a stop ends the process
         system.destroy();
         assertThat(system.waitFor(60, TimeUnit.SECONDS)).as("the runner stopped within a minute").isTrue();
     }
 
-    private String health(int port) {
+    private String health(int port, String group) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health" + group)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.body();
         } catch (IOException e) {

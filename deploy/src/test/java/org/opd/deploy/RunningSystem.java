@@ -1,19 +1,25 @@
 package org.opd.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.opd.schemas.status.StatusLinks;
 import org.opd.testsupport.AccessTokens;
 import org.opd.testsupport.FreePorts;
 import org.opd.testsupport.LocalTwilioServer;
@@ -95,7 +101,7 @@ final class RunningSystem implements AutoCloseable {
         post(desk, "/shifts/" + shiftId + "/start", Map.of());
         String doctor = token(credential(Map.of("kind", "INTEGRATION", "name", "Dr. Rao's tablet", "hospitalId", hospitalId,
                 "doctorId", doctorId, "roles", List.of("DOCTOR"))));
-        return new Clinic(hospitalId, deptId, doctorId, desk, doctor);
+        return new Clinic(hospitalId, deptId, doctorId, admin, desk, doctor);
     }
 
     /** The clinic's ids and its staff's access tokens. */
@@ -103,22 +109,39 @@ final class RunningSystem implements AutoCloseable {
         final String hospitalId;
         final String deptId;
         final String doctorId;
+        private final String admin;
         final String desk;
         final String doctor;
 
-        private Clinic(String hospitalId, String deptId, String doctorId, String desk, String doctor) {
+        private Clinic(String hospitalId, String deptId, String doctorId, String admin, String desk, String doctor) {
             this.hospitalId = hospitalId;
             this.deptId = deptId;
             this.doctorId = doctorId;
+            this.admin = admin;
             this.desk = desk;
             this.doctor = doctor;
         }
 
-        /** Registers a patient and issues them a walk-in token for now; the token's id. */
-        String token(String name, String phone) {
-            String patientId = post(desk, "/hospitals/" + hospitalId + "/patients", Map.of("uhid", "UH-" + UUID.randomUUID(),
+        /** Registers a patient (UHID {@code UH-<random>}); the patient's id. */
+        String patient(String name, String phone) {
+            return post(desk, "/hospitals/" + hospitalId + "/patients", Map.of("uhid", "UH-" + UUID.randomUUID(),
                     "name", name, "phone", phone, "gender", "F", "dateOfBirth", "1980-01-01", "whatsappOptIn", false,
                     "smsOptIn", true)).get("patientId").asText();
+        }
+
+        /** Opens a staff account of the clinic's hospital, to sign in with in a browser (the password must be changed first). */
+        void staffAccount(String email, String initialPassword, List<String> roles, String doctorIdOrNull) {
+            Map<String, Object> account = new java.util.HashMap<>(Map.of("email", email, "displayName", email,
+                    "initialPassword", initialPassword, "hospitalId", hospitalId, "roles", roles));
+            if (doctorIdOrNull != null) {
+                account.put("doctorId", doctorIdOrNull);
+            }
+            post(admin, "/staff-accounts", account);
+        }
+
+        /** Registers a patient and issues them a walk-in token for now; the token's id. */
+        String token(String name, String phone) {
+            String patientId = patient(name, phone);
             return post(desk, "/tokens", Map.of("patientId", patientId, "doctorId", doctorId, "bookingType", "WALK_IN",
                     "priority", 1, "scheduledTime", OffsetDateTime.now(HOSPITAL_ZONE).toString(), "visitReason", "Follow-up"))
                     .get("tokenId").asText();
@@ -129,6 +152,33 @@ final class RunningSystem implements AutoCloseable {
             post(desk, "/tokens/" + tokenId + "/check-in", Map.of("latitude", 12.9717, "longitude", 77.5947));
             post(desk, "/tokens/" + tokenId + "/wait", Map.of());
         }
+    }
+
+    /** An open alert of an entity of this system, recorded as the eta-calculator records it; its id. */
+    String openAlert(String type, String severity, String entityType, String entityId, String message) {
+        try (java.sql.Connection connection = database.connect(); java.sql.PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO system_alerts (alert_type, severity, entity_type, entity_id, message)
+                VALUES (?, ?, ?, ?::uuid, ?) RETURNING alert_id::text""")) {
+            insert.setString(1, type);
+            insert.setString(2, severity);
+            insert.setString(3, entityType);
+            insert.setString(4, entityId);
+            insert.setString(5, message);
+            try (java.sql.ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status page link in the first SMS the phone got (the "token created" message), once it arrived. */
+    String statusPageSentTo(String phone) {
+        Pattern link = Pattern.compile(Pattern.quote(baseUrl + StatusLinks.PAGE_PATH) + "#[A-Za-z0-9_-]+");
+        return await().atMost(Duration.ofSeconds(30)).until(() -> sms.received().stream()
+                .filter(message -> message.to().equals(phone)).map(message -> link.matcher(message.body()))
+                .filter(Matcher::find).map(Matcher::group).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     JsonNode post(String accessToken, String path, Map<String, ?> body) {

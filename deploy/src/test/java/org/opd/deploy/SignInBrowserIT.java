@@ -2,7 +2,6 @@ package org.opd.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -10,9 +9,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
@@ -77,10 +73,6 @@ class SignInBrowserIT extends BrowserAgainstSystem {
 
         waitForHeading("Check your e-mail");
         assertThat(browser.findElement(By.id("reset-sent")).getText()).startsWith("If an account has this address");
-    }
-
-    private static void waitForHeading(String heading) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
     }
 
     private static String totp(String key, Instant at) throws Exception {

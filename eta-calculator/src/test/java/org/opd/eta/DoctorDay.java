@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.doctor.DoctorEventType;
+import org.opd.schemas.doctor.PlannedBreak;
 import org.opd.schemas.token.BookingType;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
@@ -30,6 +31,7 @@ public final class DoctorDay {
     private Instant plannedStart;
     private Instant plannedEnd;
     private Instant actualStart;
+    private List<PlannedBreak> plannedBreaks = List.of();
 
     public DoctorDay(int avgConsultationMinutes, int bufferMinutes) {
         this(UUID.randomUUID(), avgConsultationMinutes, bufferMinutes);
@@ -48,6 +50,12 @@ public final class DoctorDay {
 
     public String key() {
         return doctorId.toString();
+    }
+
+    /** Every later shift event carries a break planned from {@code fromMinute} to {@code toMinute}. */
+    public DoctorDay withPlannedBreak(int fromMinute, int toMinute) {
+        plannedBreaks = List.of(new PlannedBreak(at(fromMinute), at(toMinute)));
+        return this;
     }
 
     /** The shift for today, planned from {@code startMinute} to {@code endMinute}, announced at {@code minute}. */
@@ -77,7 +85,7 @@ public final class DoctorDay {
     private DoctorEvent doctorEvent(DoctorEventType type, int minute, Instant actualEnd, Instant breakEndsAt) {
         return new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at(minute), doctorId, deptId, hospitalId,
                 null, assignmentId, NINE.atZone(java.time.ZoneOffset.UTC).toLocalDate(), plannedStart, plannedEnd, actualStart,
-                actualEnd, breakEndsAt, avgConsultationMinutes, bufferMinutes, List.of());
+                actualEnd, breakEndsAt, avgConsultationMinutes, bufferMinutes, plannedBreaks);
     }
 
     public Token token(String tokenNumber, int priority) {

@@ -4,18 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opd.schemas.kafka.DeadLetterHeaders;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.queue.DoctorStatus;
 import org.opd.schemas.queue.QueueSnapshot;
@@ -35,6 +44,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.opd.testsupport.EventsTopic;
 import org.opd.testsupport.TestDatabase;
 import org.opd.testsupport.TestIssuer;
 
@@ -212,6 +222,38 @@ class QueuePipelineIT {
     }
 
     @Test
+    void anUnreadableEventIsSetAsideAndTheDoctorsQueueGoesOn() {
+        // Given a record on a doctor's partition that is not a token event, followed by a check-in
+        DoctorDay day = new DoctorDay(10, 5);
+        var token = day.token("GEN-001", 1);
+        rememberDoctors(day);
+        rememberTokens(token.tokenId);
+        try (var raw = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.TOKEN_EVENTS.name(), day.key(), "{not json".getBytes(StandardCharsets.UTF_8)));
+        }
+        try (var producer = producer()) {
+            send(producer, day, token.checkedIn(1));
+        }
+
+        // Then the screen shows the check-in: the bad record did not stop the topology
+        await().atMost(SCREEN_DEADLINE).untilAsserted(() ->
+                assertThat(redis.get("queue:doctor:" + day.doctorId + ":version")).isEqualTo("1"));
+
+        // and the record waits on the dead-letter topic, as it was, with where it came from and why
+        try (EventsTopic deadLetters = new EventsTopic(broker.getBrokersAsString(), Topics.TOKEN_EVENTS_DEAD_LETTERS.name(),
+                List.of(day.key()))) {
+            ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitRecords(1).get(0);
+            assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.TOKEN_EVENTS.name());
+            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.CONSUMER)).isEqualTo("eta-calculator");
+            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.EXCEPTION_CLASS)).isNotBlank();
+        }
+        assertThat(meters.counter("opd.eta.dead.letters", "topic", Topics.TOKEN_EVENTS.name()).count()).isGreaterThanOrEqualTo(1);
+        // and operators see it as an open alert
+        await().atMost(SCREEN_DEADLINE).until(() -> openDeadLetterAlerts() > 0);
+    }
+
+    @Test
     void healthIsUpAndMetricsAreExposedWhileTheTopologyRuns() {
         await().atMost(SCREEN_DEADLINE).untilAsserted(() -> {
             String health = http.getForObject("/actuator/health", String.class);
@@ -221,6 +263,15 @@ class QueuePipelineIT {
         ResponseEntity<String> metrics = prometheusWith(ISSUER.token("operations-1", "OPERATIONS"));
         assertThat(metrics.getStatusCode().value()).isEqualTo(200);
         assertThat(metrics.getBody()).contains("opd_eta_snapshots_published_total", "opd_eta_projection_lag_seconds");
+    }
+
+    private static int openDeadLetterAlerts() throws SQLException {
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+             ResultSet open = statement.executeQuery(
+                     "SELECT count(*) FROM system_alerts WHERE alert_type = 'DEAD_LETTERS' AND NOT is_resolved")) {
+            open.next();
+            return open.getInt(1);
+        }
     }
 
     private ResponseEntity<String> prometheusWith(String accessToken) {

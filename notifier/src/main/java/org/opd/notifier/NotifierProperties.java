@@ -17,7 +17,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 /**
  * Settings of the notifier ({@code opd.notifier.*}); each provider's are in its channel's package.
  *
- * @param statusPageBaseUrl      where patients follow their token: messages link to {@code {this}/tokens/{tokenId}}
+ * @param statusPageBaseUrl      the orchestrator's public address, where patients follow their token
+ * @param statusLinkKey          makes each token's unguessable status link ({@link org.opd.schemas.status.StatusLinks});
+ *                               the orchestrator's key ({@code OPD_STATUS_LINK_KEY}); secret, never printed
  * @param defaultLanguage        language of patients without a preferred one ({@code en} or {@code hi})
  * @param topicReplicationFactor replicas of the consumed topics if this service is the first to create them
  */
@@ -25,6 +27,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 @ConfigurationProperties("opd.notifier")
 public record NotifierProperties(
         @NotNull URI statusPageBaseUrl,
+        @NotBlank(message = "must be set (OPD_STATUS_LINK_KEY)") String statusLinkKey,
         @NotBlank String defaultLanguage,
         @Positive @Max(Short.MAX_VALUE) int topicReplicationFactor,
         @Valid @NotNull Listener listener,

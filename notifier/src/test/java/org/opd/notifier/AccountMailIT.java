@@ -84,6 +84,7 @@ class AccountMailIT {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("opd.notifier.otp.message-key", () -> Hospital.MESSAGE_KEY);
+        registry.add("opd.notifier.status-link-key", () -> Hospital.STATUS_LINK_KEY);
         // The SMS channel must be configured for the service to start; this test sends none.
         registry.add("opd.notifier.sms.base-url", () -> "http://127.0.0.1:9");
         registry.add("opd.notifier.sms.account-sid", () -> "AC-unused");

@@ -56,6 +56,7 @@ class DeliveryThroughputBenchmark {
         registry.add("opd.notifier.sms.account-sid", () -> "AC-bench");
         registry.add("opd.notifier.sms.auth-token", () -> "bench-secret");
         registry.add("opd.notifier.otp.message-key", () -> Hospital.MESSAGE_KEY);
+        registry.add("opd.notifier.status-link-key", () -> Hospital.STATUS_LINK_KEY);
         registry.add("opd.notifier.sms.from-number", () -> "+15005550006");
     }
 

@@ -1,5 +1,6 @@
 package org.opd.notifier;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.opd.schemas.identity.OneTimeCodeSeal;
+import org.opd.schemas.status.StatusLinks;
 import org.opd.schemas.notification.NotificationRequest;
 import org.opd.schemas.notification.NotificationType;
 import org.opd.schemas.token.BookingType;
@@ -32,6 +34,14 @@ final class Hospital {
 
     /** The sign-in code key of this test run, the orchestrator's and the notifier's (OPD_OTP_MESSAGE_KEY). */
     static final String MESSAGE_KEY = OneTimeCodeSeal.newKey();
+
+    /** The status link key of this test run, the orchestrator's and the notifier's (OPD_STATUS_LINK_KEY). */
+    static final String STATUS_LINK_KEY = StatusLinks.newKey();
+
+    /** The status page of a token, as the orchestrator at {@code https://opd.example.org} opens it. */
+    static String statusPage(Token token) {
+        return StatusLinks.withKey(STATUS_LINK_KEY).pageOf(URI.create("https://opd.example.org"), token.tokenId()).toString();
+    }
 
     record Token(UUID tokenId, String tokenNumber, UUID patientId, String phone, Instant scheduledTime) {
     }

@@ -79,6 +79,7 @@ class SignInCodeIT {
         registry.add("opd.notifier.sms.auth-token", () -> AUTH_TOKEN);
         registry.add("opd.notifier.sms.from-number", () -> "+15005550006");
         registry.add("opd.notifier.otp.message-key", () -> Hospital.MESSAGE_KEY);
+        registry.add("opd.notifier.status-link-key", () -> Hospital.STATUS_LINK_KEY);
     }
 
     @AfterAll

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,12 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.opd.notifier.Hospital.Token;
 import org.opd.notifier.channel.Channel;
 import org.opd.notifier.webhook.Signatures;
+import org.opd.schemas.alert.AlertType;
+import org.opd.schemas.alert.OperationsAlert;
+import org.opd.schemas.kafka.DeadLetterHeaders;
 import org.opd.schemas.kafka.EventHeaders;
+import org.opd.schemas.kafka.JsonSerde;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.notification.NotificationRequest;
 import org.opd.schemas.notification.NotificationType;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenStatus;
+import org.opd.testsupport.EventsTopic;
 import org.opd.testsupport.LocalFcmServer;
 import org.opd.testsupport.LocalTwilioServer;
 import org.opd.testsupport.LocalTwilioServer.ReceivedSms;
@@ -126,6 +133,7 @@ class TokenNotificationIT {
         registry.add("opd.notifier.sms.account-sid", () -> ACCOUNT_SID);
         registry.add("opd.notifier.sms.auth-token", () -> AUTH_TOKEN);
         registry.add("opd.notifier.otp.message-key", () -> Hospital.MESSAGE_KEY);
+        registry.add("opd.notifier.status-link-key", () -> Hospital.STATUS_LINK_KEY);
         registry.add("opd.notifier.sms.from-number", () -> FROM_NUMBER);
         registry.add("opd.notifier.whatsapp.base-url", WHATSAPP::baseUrl);
         registry.add("opd.notifier.push.base-url", FCM::baseUrl);
@@ -179,7 +187,7 @@ class TokenNotificationIT {
         ReceivedSms sms = smsTo(token.phone()).get(0);
         assertThat(sms.from()).isEqualTo(FROM_NUMBER);
         assertThat(sms.body()).contains("CARD-", token.tokenNumber(), "Dr. Asha Rao", "Cardiology", "cabin C-12",
-                "https://opd.example.org/tokens/" + token.tokenId());
+                Hospital.statusPage(token));
 
         // and the log holds one SMS row, SENT, with the provider's sid and the text that went out
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(log(token)).singleElement()
@@ -283,6 +291,20 @@ class TokenNotificationIT {
         // Then the patient still gets their SMS: the unreadable record did not block the partition
         awaitSent(token);
         assertThat(smsTo(token.phone())).hasSize(1);
+
+        // and the record waits, as it was, on the dead-letter topic with the reason, and operators are alerted
+        ConsumerRecord<String, byte[]> deadLetter = deadLetterOf(poisonId);
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(deadLetter.key()).isEqualTo(HOSPITAL.doctorId.toString());
+        assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.TOKEN_EVENTS.name());
+        assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.CONSUMER)).isEqualTo("notifier");
+        assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.EXCEPTION_CLASS)).contains("DeserializationException");
+        assertThat(deadLetterAlerts()).isNotEmpty().allSatisfy(alert -> {
+            assertThat(alert.type()).isEqualTo(AlertType.DEAD_LETTERS);
+            assertThat(alert.resolved()).isFalse();
+            assertThat(alert.metadata()).containsEntry("topic", Topics.TOKEN_EVENTS.name());
+        });
+        assertThat(scrape()).contains("opd_notifier_dead_letters_total{reason=\"unreadable\",topic=\"opd.token-events\"}");
     }
 
     @Test
@@ -293,12 +315,41 @@ class TokenNotificationIT {
                 known.scheduledTime());
 
         // When it arrives, followed by a valid event on the same partition
-        publish(HOSPITAL.issued(unknown));
+        TokenEvent unknownIssued = HOSPITAL.issued(unknown);
+        publish(unknownIssued);
         publish(HOSPITAL.issued(known));
 
-        // Then after a few retries the listener skips it, and the next patient gets their SMS
+        // Then after a few retries the listener sets it aside, and the next patient gets their SMS
         awaitSent(known);
         assertThat(smsTo(unknown.phone())).isEmpty();
+        TokenEvent setAside = JsonSerde.MAPPER.readValue(deadLetterOf(unknownIssued.eventId()).value(),
+                TokenEvent.class);
+        assertThat(setAside.tokenId()).isEqualTo(unknown.tokenId());
+    }
+
+    /** The dead letter of the event with this id, once it is on opd.token-events.dlt. */
+    private ConsumerRecord<String, byte[]> deadLetterOf(UUID eventId) {
+        try (EventsTopic deadLetters = new EventsTopic(broker.getBrokersAsString(), Topics.TOKEN_EVENTS_DEAD_LETTERS.name(),
+                List.of())) {
+            return await().atMost(DEADLINE).until(() -> {
+                deadLetters.poll(Duration.ofMillis(200));
+                return deadLetters.received().stream()
+                        .filter(record -> eventId.toString().equals(EventsTopic.header(record, EventHeaders.EVENT_ID)))
+                        .findFirst();
+            }, Optional::isPresent).orElseThrow();
+        }
+    }
+
+    private List<OperationsAlert> deadLetterAlerts() {
+        try (EventsTopic alerts = new EventsTopic(broker.getBrokersAsString(), Topics.ALERTS.name(), List.of())) {
+            return await().atMost(DEADLINE).until(() -> {
+                alerts.poll(Duration.ofMillis(200));
+                return alerts.received().stream()
+                        .map(record -> Topics.ALERTS.valueSerde().deserializer().deserialize(record.topic(), record.value()))
+                        .filter(alert -> alert.type() == AlertType.DEAD_LETTERS)
+                        .toList();
+            }, found -> !found.isEmpty());
+        }
     }
 
     @Test
@@ -383,7 +434,7 @@ class TokenNotificationIT {
         // Then the retry delivers one push to the device, and the row is SENT
         awaitStatus(token, Channel.PUSH, "SENT");
         assertThat(FCM.received()).filteredOn(push -> push.body().contains(token.tokenNumber())
-                && push.body().contains(token.tokenId().toString())).hasSize(1);
+                && push.body().contains(Hospital.statusPage(token))).hasSize(1);
         assertThat(log(token, Channel.PUSH).get(0).retryCount()).isEqualTo(1);
     }
 
@@ -458,9 +509,9 @@ class TokenNotificationIT {
         awaitStatus(token, Channel.SMS, "SENT", "SENT");
         assertThat(smsTo(token.phone())).extracting(ReceivedSms::body).containsExactlyInAnyOrder(
                 "टोकन " + token.tokenNumber() + ": केबिन C-12 की कतार में आपका नंबर 3 है, लगभग 25 मिनट बाकी हैं।"
-                        + " कृपया केबिन के पास रहें। लाइव स्थिति: https://opd.example.org/tokens/" + token.tokenId(),
+                        + " कृपया केबिन के पास रहें। लाइव स्थिति: " + Hospital.statusPage(token),
                 "टोकन " + token.tokenNumber() + ": Dr. Asha Rao 20 मिनट देरी से चल रहे हैं। अब आपकी अनुमानित प्रतीक्षा"
-                        + " लगभग 40 मिनट है (केबिन C-12)। लाइव स्थिति: https://opd.example.org/tokens/" + token.tokenId());
+                        + " लगभग 40 मिनट है (केबिन C-12)। लाइव स्थिति: " + Hospital.statusPage(token));
         assertThat(log(token, Channel.SMS)).extracting(LogRow::eventType)
                 .containsExactlyInAnyOrder("T_MINUS_3", "DOCTOR_DELAYED");
     }

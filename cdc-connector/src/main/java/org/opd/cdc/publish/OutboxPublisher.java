@@ -127,6 +127,9 @@ public class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChan
         if (first == null) {
             return List.of();
         }
+        // From here the batch waits for Kafka: a send may block too (metadata of a broker that is gone), and
+        // health must tell that stall as it tells a missing acknowledgement.
+        pending = new Pending(first.eventId(), first.topic(), Instant.now());
         kafka.beginTransaction();
         AtomicBoolean refused = new AtomicBoolean();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());

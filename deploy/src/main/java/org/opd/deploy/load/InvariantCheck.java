@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,7 +26,8 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 
 /**
- * The end-of-run check: what the API accepted (the {@link Ledger}) against what PostgreSQL,
+ * The end-of-run check of the load generator, and the operator's check of a running system
+ * ({@link #checkLive}, {@link LiveCheckCommand}). The end-of-run check: what the API accepted (the {@link Ledger}) against what PostgreSQL,
  * Redis and the notification log hold, for every token of the run. The properties are the
  * black-box ones the system promises under any load:
  * <ul>
@@ -77,22 +80,52 @@ final class InvariantCheck {
     Result check(Ledger ledger, SimulatedClinic clinic, long unansweredIssues) throws SQLException {
         Map<UUID, Ledger.Entry> tokens = ledger.certain();
         Map<UUID, TokenStatus> stored = storedStatuses(tokens.keySet());
+        Map<UUID, UUID> doctorOf = new HashMap<>();
+        tokens.forEach((tokenId, entry) -> doctorOf.put(tokenId, entry.doctorId()));
+        Set<UUID> doctors = new HashSet<>();
+        clinic.lanes().forEach(lane -> doctors.add(lane.doctorId()));
         List<Finding> findings = new ArrayList<>();
         findings.add(history(tokens));
-        findings.add(redisStatus(stored));
-        findings.add(redisQueues(clinic, stored));
-        findings.add(redisVersions(tokens));
+        findings.add(redisStatus(stored, false));
+        findings.add(redisQueues(doctors, stored));
+        findings.add(redisVersions(doctorOf));
         findings.add(notificationOnce(tokens.keySet()));
         findings.add(notificationCreated(tokens.keySet()));
         findings.add(unknownTokens(clinic, ledger, unansweredIssues));
         return new Result(List.copyOf(findings), ledger.uncertainCount());
     }
 
+    /**
+     * The properties that need no record of what the API answered, for the tokens changed since
+     * {@code since} on a running system: each token's history a chain ending in its status, Redis agreeing
+     * with PostgreSQL (a finished token's details may have expired), versions, one message per token, event
+     * and channel.
+     */
+    Result checkLive(Instant since) throws SQLException {
+        Map<UUID, TokenStatus> stored = new HashMap<>();
+        Map<UUID, UUID> doctorOf = new HashMap<>();
+        try (PreparedStatement query = database.prepareStatement(
+                "SELECT token_id, doctor_id, status FROM tokens WHERE updated_at >= ?")) {
+            query.setTimestamp(1, Timestamp.from(since));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    UUID tokenId = rs.getObject(1, UUID.class);
+                    doctorOf.put(tokenId, rs.getObject(2, UUID.class));
+                    stored.put(tokenId, TokenStatus.valueOf(rs.getString(3)));
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        findings.add(historyChain(stored));
+        findings.add(redisStatus(stored, true));
+        findings.add(redisQueues(new HashSet<>(doctorOf.values()), stored));
+        findings.add(redisVersions(doctorOf));
+        findings.add(notificationOnce(stored.keySet()));
+        return new Result(List.copyOf(findings), 0);
+    }
+
     private Finding history(Map<UUID, Ledger.Entry> tokens) throws SQLException {
-        Map<UUID, List<String[]>> rows = new HashMap<>();
-        query("SELECT token_id, previous_status, new_status FROM token_history WHERE token_id = ANY (?) ORDER BY history_id",
-                tokens.keySet(), rs -> rows.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-                        .add(new String[] {rs.getString(2), rs.getString(3)}));
+        Map<UUID, List<String[]>> rows = historyRows(tokens.keySet());
         Violations violations = new Violations("history", tokens.size());
         tokens.forEach((tokenId, entry) -> {
             List<String[]> history = rows.getOrDefault(tokenId, List.of());
@@ -114,12 +147,44 @@ final class InvariantCheck {
         return violations.finding();
     }
 
-    private Finding redisStatus(Map<UUID, TokenStatus> stored) {
+    private Finding historyChain(Map<UUID, TokenStatus> stored) throws SQLException {
+        Map<UUID, List<String[]>> rows = historyRows(stored.keySet());
+        Violations violations = new Violations("history", stored.size());
+        stored.forEach((tokenId, status) -> {
+            String before = null;
+            for (String[] row : rows.getOrDefault(tokenId, List.of())) {
+                if (!Objects.equals(before, row[0])) {
+                    violations.add(tokenId + ": a row from " + row[0] + " follows one that left " + before);
+                    return;
+                }
+                before = row[1];
+            }
+            if (!status.name().equals(before)) {
+                violations.add(tokenId + ": status " + status + ", history ends at " + before);
+            }
+        });
+        return violations.finding();
+    }
+
+    private Map<UUID, List<String[]>> historyRows(Set<UUID> tokenIds) throws SQLException {
+        Map<UUID, List<String[]>> rows = new HashMap<>();
+        query("SELECT token_id, previous_status, new_status FROM token_history WHERE token_id = ANY (?) ORDER BY history_id",
+                tokenIds, rs -> rows.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                        .add(new String[] {rs.getString(2), rs.getString(3)}));
+        return rows;
+    }
+
+    /** @param expiredMayBeMissing a finished token's details expire (a day after by default): missing is fine then */
+    private Finding redisStatus(Map<UUID, TokenStatus> stored, boolean expiredMayBeMissing) {
         List<UUID> ids = new ArrayList<>(stored.keySet());
         List<String> shown = hget(ids, TokenDetailsField.STATUS);
         Violations violations = new Violations("redis-status", ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            String expected = stored.get(ids.get(i)).name();
+            TokenStatus status = stored.get(ids.get(i));
+            String expected = status.name();
+            if (expiredMayBeMissing && shown.get(i) == null && status.isFinal()) {
+                continue;
+            }
             if (!expected.equals(shown.get(i))) {
                 violations.add(ids.get(i) + ": PostgreSQL " + expected + ", Redis " + shown.get(i));
             }
@@ -127,20 +192,20 @@ final class InvariantCheck {
         return violations.finding();
     }
 
-    private Finding redisQueues(SimulatedClinic clinic, Map<UUID, TokenStatus> stored) throws SQLException {
+    private Finding redisQueues(Set<UUID> doctors, Map<UUID, TokenStatus> stored) throws SQLException {
         Map<UUID, Set<String>> inLine = new HashMap<>();
         query("SELECT token_id, doctor_id, status FROM tokens WHERE token_id = ANY (?)", stored.keySet(), rs -> {
             if (TokenStatus.valueOf(rs.getString(3)).isInLine()) {
                 inLine.computeIfAbsent(rs.getObject(2, UUID.class), d -> new HashSet<>()).add(rs.getString(1));
             }
         });
-        Violations violations = new Violations("redis-queues", clinic.lanes().size());
+        Violations violations = new Violations("redis-queues", doctors.size());
         try (Jedis jedis = redis.getResource()) {
-            for (DoctorLane lane : clinic.lanes()) {
-                Set<String> expected = inLine.getOrDefault(lane.doctorId(), Set.of());
-                Set<String> shown = new HashSet<>(jedis.zrange(LiveStateKeys.doctorQueue(lane.doctorId()), 0, -1));
+            for (UUID doctorId : doctors) {
+                Set<String> expected = inLine.getOrDefault(doctorId, Set.of());
+                Set<String> shown = new HashSet<>(jedis.zrange(LiveStateKeys.doctorQueue(doctorId), 0, -1));
                 if (!expected.equals(shown)) {
-                    violations.add("doctor " + lane.doctorId() + ": " + expected.size() + " in line in PostgreSQL, "
+                    violations.add("doctor " + doctorId + ": " + expected.size() + " in line in PostgreSQL, "
                             + shown.size() + " in Redis, " + difference(expected, shown) + " differ");
                 }
             }
@@ -148,18 +213,18 @@ final class InvariantCheck {
         return violations.finding();
     }
 
-    private Finding redisVersions(Map<UUID, Ledger.Entry> tokens) {
-        List<UUID> ids = new ArrayList<>(tokens.keySet());
+    private Finding redisVersions(Map<UUID, UUID> doctorOf) {
+        List<UUID> ids = new ArrayList<>(doctorOf.keySet());
         List<String> versions = hget(ids, TokenDetailsField.VERSION);
         Map<UUID, Long> queueVersions = new HashMap<>();
         try (Jedis jedis = redis.getResource()) {
-            for (Ledger.Entry entry : tokens.values()) {
-                queueVersions.computeIfAbsent(entry.doctorId(), d -> parse(jedis.get(LiveStateKeys.doctorQueueVersion(d))));
+            for (UUID doctorId : doctorOf.values()) {
+                queueVersions.computeIfAbsent(doctorId, d -> parse(jedis.get(LiveStateKeys.doctorQueueVersion(d))));
             }
         }
         Violations violations = new Violations("redis-versions", ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            long queue = queueVersions.get(tokens.get(ids.get(i)).doctorId());
+            long queue = queueVersions.get(doctorOf.get(ids.get(i)));
             long token = parse(versions.get(i));
             if (token > queue) {
                 violations.add(ids.get(i) + ": details of snapshot " + token + ", its doctor's queue at " + queue);

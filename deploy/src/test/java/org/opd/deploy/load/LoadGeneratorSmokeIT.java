@@ -2,11 +2,17 @@ package org.opd.deploy.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,9 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opd.deploy.LocalSecrets;
 import org.opd.deploy.LocalSystem;
 import org.opd.deploy.LocalSystemConfig;
+import org.opd.schemas.live.LiveStateKeys;
+import org.opd.schemas.live.TokenDetailsField;
 import org.opd.testsupport.FreePorts;
 import org.opd.testsupport.LocalTwilioServer;
 import org.opd.testsupport.TestDatabase;
+
+import redis.clients.jedis.JedisPool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,5 +111,32 @@ class LoadGeneratorSmokeIT {
         assertThat(summary.get("check").get("passed").asBoolean()).isTrue();
         assertThat(summary.get("perSecond").size()).isGreaterThanOrEqualTo(29);
         assertThat(Files.readAllBytes(written.get(1))).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+
+        // And the operator's check of the running system agrees, until Redis is made to differ
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             JedisPool redis = new JedisPool("127.0.0.1", 6379)) {
+            InvariantCheck check = new InvariantCheck(connection, redis);
+            assertThat(liveCheck(check)).startsWith("0:").contains("Everything agrees");
+
+            UUID token = anyTokenOf(connection);
+            try (var jedis = redis.getResource()) {
+                jedis.hset(LiveStateKeys.tokenDetails(token), TokenDetailsField.STATUS.field(), "CANCELLED_BY_MISTAKE");
+            }
+            assertThat(liveCheck(check)).startsWith("1:").contains("BROKEN", token.toString());
+        }
+    }
+
+    private static String liveCheck(InvariantCheck check) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = LiveCheckCommand.run(new String[] {"--since=1h", "--settle=5s"}, check,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        return status + ":" + out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static UUID anyTokenOf(Connection connection) throws Exception {
+        try (var statement = connection.createStatement(); var rs = statement.executeQuery("SELECT token_id FROM tokens LIMIT 1")) {
+            rs.next();
+            return rs.getObject(1, UUID.class);
+        }
     }
 }

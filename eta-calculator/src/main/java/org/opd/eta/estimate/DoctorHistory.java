@@ -15,7 +15,7 @@ import java.util.List;
  * @param lineWalkouts          tokens that left the line without a consultation (no-show, cancelled)
  * @param bookedArrivals        booked tokens that checked in
  * @param bookedNoShows         booked tokens that never checked in
- * @param priorityArrivals      how often seniors and emergencies check in
+ * @param priorityArrivals      how often seniors and emergencies walk in, and until when walk-ins come
  */
 public record DoctorHistory(
         List<Integer> consultationSeconds,
@@ -73,7 +73,7 @@ public record DoctorHistory(
     /** A check-in; {@code fromBooking} when the token had been booked before. */
     public DoctorHistory withCheckIn(Instant at, int priority, boolean fromBooking) {
         return new DoctorHistory(consultationSeconds, gapSeconds, lineStarts, lineWalkouts,
-                bookedArrivals + (fromBooking ? 1 : 0), bookedNoShows, priorityArrivals.withCheckIn(at, priority));
+                bookedArrivals + (fromBooking ? 1 : 0), bookedNoShows, priorityArrivals.withCheckIn(at, priority, !fromBooking));
     }
 
     private static List<Integer> appendBounded(List<Integer> values, int value) {

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.opd.eta.EtaProperties;
 import org.opd.schemas.kafka.TopicProvisioner;
@@ -40,6 +39,7 @@ public class QueueStreams implements SmartLifecycle {
     private final MeterRegistry meters;
     private final ThreadFailurePolicy failures = new ThreadFailurePolicy(3, Duration.ofMinutes(10), Clock.systemUTC());
     private volatile KafkaStreams streams;
+    private TopologyDeadLetters deadLetters;
     private KafkaStreamsMetrics streamsMetrics;
 
     public QueueStreams(Topology topology, EtaProperties properties, MeterRegistry meters) {
@@ -51,7 +51,10 @@ public class QueueStreams implements SmartLifecycle {
     @Override
     public void start() {
         TopicProvisioner.ensureExist(properties.kafkaBootstrapServers(), (short) properties.replicationFactor(), Topics.ALL);
-        KafkaStreams created = new KafkaStreams(topology, streamsConfig(properties));
+        deadLetters = new TopologyDeadLetters(properties.kafkaBootstrapServers(), properties.applicationId(), meters);
+        Properties config = streamsConfig(properties);
+        config.put(TopologyDeadLetters.CONFIG, deadLetters);
+        KafkaStreams created = new KafkaStreams(topology, config);
         created.setUncaughtExceptionHandler(exception -> {
             StreamThreadExceptionResponse response = failures.onFailure();
             log.error("A queue topology thread failed; {}", response == StreamThreadExceptionResponse.REPLACE_THREAD
@@ -76,8 +79,8 @@ public class QueueStreams implements SmartLifecycle {
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.queue().streamThreads());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.queue().commitInterval().toMillis());
         config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) TRANSACTION_TIMEOUT.toMillis());
-        // An unreadable event is logged and skipped: one bad record must not stop every doctor's queue.
-        config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // An unreadable event is set aside as a dead letter: one bad record must not stop every doctor's queue.
+        config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
         return config;
     }
 
@@ -87,6 +90,7 @@ public class QueueStreams implements SmartLifecycle {
         if (running != null) {
             running.close(CLOSE_TIMEOUT);
             streamsMetrics.close();
+            deadLetters.close();
             streams = null;
         }
     }

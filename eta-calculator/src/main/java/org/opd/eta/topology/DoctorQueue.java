@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.opd.eta.estimate.DoctorHistory;
 import org.opd.eta.estimate.ShiftState;
 import org.opd.schemas.doctor.DoctorEvent;
+import org.opd.schemas.doctor.PlannedBreak;
 import org.opd.schemas.token.CallOrder;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
@@ -172,17 +173,21 @@ record DoctorQueue(
         }
         ShiftState s = shift;
         Instant nextActive = lastActiveAt;
+        // A shift event without planned breaks (older producers) keeps the breaks already known.
+        List<PlannedBreak> breaks = event.plannedBreaks().isEmpty() ? s.plannedBreaks() : event.plannedBreaks();
         ShiftState nextShift = switch (event.type()) {
             case SHIFT_SCHEDULED -> new ShiftState(event.plannedStart(), event.plannedEnd(), event.actualStart(), event.actualEnd(),
-                    null, false, false);
+                    null, false, false, event.plannedBreaks(), s.lastBreakStartedAt());
             case SHIFT_STARTED -> new ShiftState(orElse(event.plannedStart(), s.plannedStart()), orElse(event.plannedEnd(), s.plannedEnd()),
-                    orElse(event.actualStart(), event.occurredAt()), null, null, false, false);
+                    orElse(event.actualStart(), event.occurredAt()), null, null, false, false, breaks, s.lastBreakStartedAt());
             case SHIFT_ENDED -> new ShiftState(s.plannedStart(), s.plannedEnd(), orElse(s.actualStart(), event.actualStart()),
-                    orElse(event.actualEnd(), event.occurredAt()), null, false, s.cancelled());
-            case SHIFT_CANCELLED -> new ShiftState(s.plannedStart(), s.plannedEnd(), s.actualStart(), s.actualEnd(), null, false, true);
+                    orElse(event.actualEnd(), event.occurredAt()), null, false, s.cancelled(), breaks, s.lastBreakStartedAt());
+            case SHIFT_CANCELLED -> new ShiftState(s.plannedStart(), s.plannedEnd(), s.actualStart(), s.actualEnd(), null, false, true,
+                    breaks, s.lastBreakStartedAt());
             case BREAK_STARTED -> new ShiftState(s.plannedStart(), s.plannedEnd(), s.actualStart(), s.actualEnd(),
-                    event.breakEndsAt(), true, s.cancelled());
-            case BREAK_ENDED -> new ShiftState(s.plannedStart(), s.plannedEnd(), s.actualStart(), s.actualEnd(), null, false, s.cancelled());
+                    event.breakEndsAt(), true, s.cancelled(), breaks, event.occurredAt());
+            case BREAK_ENDED -> new ShiftState(s.plannedStart(), s.plannedEnd(), s.actualStart(), s.actualEnd(), null, false, s.cancelled(),
+                    breaks, s.lastBreakStartedAt());
         };
         if (event.type() == org.opd.schemas.doctor.DoctorEventType.SHIFT_STARTED) {
             nextActive = latest(nextActive, nextShift.actualStart());

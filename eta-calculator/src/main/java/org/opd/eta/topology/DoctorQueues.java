@@ -1,9 +1,11 @@
 package org.opd.eta.topology;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -28,6 +30,9 @@ final class DoctorQueues {
         }
     };
 
+    /** Every doctor with a stored queue; read from the store once, on the first {@link #all()}, then kept by put. */
+    private Set<String> doctorIds;
+
     DoctorQueues(KeyValueStore<String, DoctorQueue> store) {
         this.store = store;
     }
@@ -49,11 +54,22 @@ final class DoctorQueues {
     void put(String doctorId, DoctorQueue queue) {
         store.put(doctorId, queue);
         cache.put(doctorId, queue);
+        if (doctorIds != null) {
+            doctorIds.add(doctorId);
+        }
     }
 
-    /** Every stored queue, read from the store (a snapshot: safe to write while going through it). */
+    /** Every stored queue, as objects where cached (a copy: safe to write while going through it). */
     List<KeyValue<String, DoctorQueue>> all() {
-        return copyOf(store);
+        if (doctorIds == null) {
+            doctorIds = new HashSet<>();
+            copyOf(store).forEach(entry -> doctorIds.add(entry.key));
+        }
+        List<KeyValue<String, DoctorQueue>> all = new ArrayList<>(doctorIds.size());
+        for (String doctorId : List.copyOf(doctorIds)) {
+            all.add(KeyValue.pair(doctorId, get(doctorId)));
+        }
+        return all;
     }
 
     /** Every entry of a task's store, copied out so the caller may write to the store while going through them. */

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When each doctor of a task last had a snapshot published, in wall-clock time, and so whether the
- * next may go now. Kept in memory only: after a restart the first change of each doctor goes out at once.
+ * When each doctor of a task last had a snapshot published, in wall-clock time: whether the next may go
+ * now, and whether the last is recent enough to need no recomputation. Kept in memory only: after a
+ * restart the first change of each doctor goes out at once, and every queue is due for recomputation.
  */
 final class PublishThrottle {
 
@@ -20,6 +21,12 @@ final class PublishThrottle {
     boolean mayPublish(String doctorId, long nowMillis) {
         Long last = lastPublished.get(doctorId);
         return last == null || nowMillis - last >= intervalMillis;
+    }
+
+    /** Whether the doctor's last snapshot went out less than {@code age} ago. */
+    boolean publishedWithin(String doctorId, long nowMillis, Duration age) {
+        Long last = lastPublished.get(doctorId);
+        return last != null && nowMillis - last < age.toMillis();
     }
 
     void published(String doctorId, long nowMillis) {

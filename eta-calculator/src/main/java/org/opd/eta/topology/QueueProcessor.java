@@ -33,8 +33,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * snapshot, the ETA changes, the notification requests and the alerts it causes. A doctor's snapshots go out
  * at most once per publish interval: a change that comes sooner waits in the unpublished-changes store
  * and leaves with the others of its interval (a short wall-clock punctuation), so the line is estimated
- * once for all of them. A slower wall-clock punctuation recomputes every queue as time passes and
- * publishes again when what screens show changed.
+ * once for all of them. A slower wall-clock punctuation recomputes, as time passes, the queues that
+ * went a recompute interval without a snapshot, and publishes again when what screens show changed: a
+ * busy doctor's queue is kept fresh by its own events, and the idle ones are spread over the interval.
  */
 final class QueueProcessor implements Processor<String, QueueInput, String, QueueOutput> {
 
@@ -77,7 +78,8 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
         // A new cache for every (re)initialised task: after a dirty close the store is restored from its changelog.
         this.queues = new DoctorQueues(context.getStateStore(QueueTopology.QUEUE_STORE));
         this.unpublished = context.getStateStore(QueueTopology.UNPUBLISHED_STORE);
-        context.schedule(settings.recomputeInterval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeAll);
+        // Checked four times an interval, so no queue's ETAs are more than 1.25 intervals old.
+        context.schedule(settings.recomputeInterval().dividedBy(4), PunctuationType.WALL_CLOCK_TIME, this::recomputeStale);
         if (!settings.publishInterval().isZero()) {
             // Checked four times an interval, so a change waits at most a quarter interval past its doctor's turn.
             context.schedule(settings.publishInterval().dividedBy(4), PunctuationType.WALL_CLOCK_TIME, this::publishWaiting);
@@ -165,9 +167,12 @@ final class QueueProcessor implements Processor<String, QueueInput, String, Queu
         }
     }
 
-    private void recomputeAll(long wallClockMillis) {
+    private void recomputeStale(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         for (KeyValue<String, DoctorQueue> entry : queues.all()) {
+            if (throttle.publishedWithin(entry.key, wallClockMillis, settings.recomputeInterval())) {
+                continue; // an event published it lately: its ETAs are as fresh as a recomputation's
+            }
             if (unpublished.get(entry.key) != null) {
                 continue; // its changes go out within a publish interval, and would be lost here
             }

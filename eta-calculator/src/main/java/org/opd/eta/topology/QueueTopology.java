@@ -3,6 +3,7 @@ package org.opd.eta.topology;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -64,11 +66,22 @@ public final class QueueTopology {
     private final EtaEstimator estimator;
     private final TopologySettings settings;
     private final MeterRegistry meters;
+    private final Function<String, KeyValueBytesStoreSupplier> stores;
 
     public QueueTopology(EtaEstimator estimator, TopologySettings settings, MeterRegistry meters) {
+        this(estimator, settings, meters, Stores::persistentKeyValueStore);
+    }
+
+    /**
+     * @param stores makes each state store by name: RocksDB in the service; a replay through the test driver,
+     *               which flushes the stores after every record, may keep them in memory
+     */
+    public QueueTopology(EtaEstimator estimator, TopologySettings settings, MeterRegistry meters,
+                         Function<String, KeyValueBytesStoreSupplier> stores) {
         this.estimator = estimator;
         this.settings = settings;
         this.meters = meters;
+        this.stores = stores;
     }
 
     public Topology build() {
@@ -125,10 +138,10 @@ public final class QueueTopology {
         @Override
         public Set<StoreBuilder<?>> stores() {
             StoreBuilder<KeyValueStore<String, DoctorQueue>> queues = Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(QUEUE_STORE), Serdes.String(), new JsonSerde<>(DoctorQueue.class))
+                    stores.apply(QUEUE_STORE), Serdes.String(), new JsonSerde<>(DoctorQueue.class))
                     .withLoggingEnabled(COMPACTED_CHANGELOG);
             StoreBuilder<KeyValueStore<String, UnpublishedChanges>> unpublished = Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(UNPUBLISHED_STORE), Serdes.String(), new JsonSerde<>(UnpublishedChanges.class))
+                    stores.apply(UNPUBLISHED_STORE), Serdes.String(), new JsonSerde<>(UnpublishedChanges.class))
                     .withLoggingEnabled(COMPACTED_CHANGELOG);
             return Set.of(queues, unpublished);
         }
@@ -144,7 +157,7 @@ public final class QueueTopology {
         @Override
         public Set<StoreBuilder<?>> stores() {
             StoreBuilder<KeyValueStore<String, DepartmentLoad>> store = Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(DEPARTMENT_STORE), Serdes.String(), new JsonSerde<>(DepartmentLoad.class))
+                    stores.apply(DEPARTMENT_STORE), Serdes.String(), new JsonSerde<>(DepartmentLoad.class))
                     .withLoggingEnabled(COMPACTED_CHANGELOG);
             return Set.of(store);
         }

@@ -10,8 +10,10 @@ import org.opd.eta.estimate.SeedFormulaEtaEstimator;
 
 /**
  * Guards the ETA accuracy measured by {@link EtaAccuracyBenchmark} on the first two simulated days of
- * one hospital, so a change that makes the screens' ETAs worse, or stops the model carrying what it
- * learned into the next day, fails the build.
+ * one hospital (doctors at 0.5 to 2 times their configured average, priority bookings, planned breaks),
+ * so a change that makes the screens' ETAs worse, or stops the model carrying what it learned into the
+ * next day, fails the build. The cold first day is held to the issue's targets; the ten-day targets
+ * are the benchmark's (ten days take minutes), with day 2 held to what it reaches once it knows the doctors.
  */
 class EtaAccuracyTest {
 
@@ -22,19 +24,22 @@ class EtaAccuracyTest {
         List<OpdDay> days = List.of(OpdDay.simulate(staff, 1), OpdDay.simulate(staff, 2));
 
         // When every check-in's ETA is compared with the wait that followed
-        List<List<EtaReplay.Shown>> model = EtaReplay.replay(days, new LearnedEtaEstimator());
-        List<List<EtaReplay.Shown>> seed = EtaReplay.replay(days, SeedFormulaEtaEstimator.asWritten());
-        EtaReplay.Accuracy firstDay = EtaReplay.Accuracy.of(model.get(0));
-        EtaReplay.Accuracy secondDay = EtaReplay.Accuracy.of(model.get(1));
+        List<List<List<EtaReplay.Shown>>> byEstimator = EtaReplay.replayEach(days,
+                List.of(LearnedEtaEstimator::new, SeedFormulaEtaEstimator::asWritten, SeedFormulaEtaEstimator::withoutDoubleCount));
+        List<EtaReplay.Accuracy> model = byEstimator.get(0).stream().map(EtaReplay.Accuracy::of).toList();
+        List<EtaReplay.Accuracy> seed = byEstimator.get(1).stream().map(EtaReplay.Accuracy::of).toList();
+        List<EtaReplay.Accuracy> kindSeed = byEstimator.get(2).stream().map(EtaReplay.Accuracy::of).toList();
 
-        // Then (measured: MAE 8.5 vs the seed's 13.6 on day 1 and 10.2 vs 16.9 on day 2, P90 coverage 93.9 % and
-        // 89.1 % vs 72.2 % and 70.5 %, bias -0.7 and -3.7 min)
-        assertThat(firstDay.patients()).isGreaterThan(100);
-        assertThat(firstDay.meanAbsoluteError()).isLessThanOrEqualTo(0.70 * EtaReplay.Accuracy.of(seed.get(0)).meanAbsoluteError());
-        assertThat(secondDay.meanAbsoluteError()).isLessThanOrEqualTo(0.70 * EtaReplay.Accuracy.of(seed.get(1)).meanAbsoluteError());
-        assertThat(firstDay.p90Coverage()).isBetween(0.85, 0.95);
-        assertThat(secondDay.p90Coverage()).isBetween(0.85, 0.95);
-        assertThat(Math.abs(firstDay.bias())).isLessThan(3);
-        assertThat(Math.abs(secondDay.bias())).isLessThan(5);
+        // Then (measured: MAE 7.5 vs the seed's 14.6 and the kind seed's 10.4 on day 1, 10.7 vs 21.1 and 18.5 on day 2;
+        // P90 coverage 92.9 % and 87.7 %; bias -0.1 and -2.8 min)
+        assertThat(model.get(0).patients()).isGreaterThan(100);
+        assertThat(model.get(0).meanAbsoluteError()).isLessThanOrEqualTo(0.60 * seed.get(0).meanAbsoluteError());
+        assertThat(model.get(0).meanAbsoluteError()).isLessThanOrEqualTo(0.75 * kindSeed.get(0).meanAbsoluteError());
+        assertThat(model.get(1).meanAbsoluteError()).isLessThanOrEqualTo(0.55 * seed.get(1).meanAbsoluteError());
+        assertThat(model.get(1).meanAbsoluteError()).isLessThanOrEqualTo(0.65 * kindSeed.get(1).meanAbsoluteError());
+        assertThat(model).allSatisfy(day -> {
+            assertThat(day.p90Coverage()).isBetween(0.85, 0.95);
+            assertThat(Math.abs(day.bias())).isLessThanOrEqualTo(3);
+        });
     }
 }

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -19,6 +23,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 import org.opd.eta.estimate.EtaEstimator;
 import org.opd.eta.topology.QueueTopology;
@@ -43,7 +48,7 @@ final class EtaReplay {
 
     /** What one patient was shown at check-in and what happened; {@code day} counts from 1 in the replayed days. */
     record Shown(int day, UUID tokenId, int p50, int p90, double actualMinutes, String tokenNumber, int position,
-            OpdDay.Unforeseen unforeseen) {
+            OpdDay.Unforeseen unforeseen, int priority, OpdStaff.Pace pace) {
     }
 
     /** Accuracy over a set of patients. */
@@ -60,9 +65,26 @@ final class EtaReplay {
     private EtaReplay() {
     }
 
+    /**
+     * {@link #replay(List, EtaEstimator)} with each estimator, in parallel (one thread per core): the
+     * result's element {@code e} is for {@code estimators.get(e)}.
+     */
+    static List<List<List<Shown>>> replayEach(List<OpdDay> days, List<Supplier<EtaEstimator>> estimators) {
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<CompletableFuture<List<List<Shown>>>> replays = estimators.stream()
+                    .map(estimator -> CompletableFuture.supplyAsync(() -> replay(days, estimator.get()), pool))
+                    .toList();
+            return replays.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The patients of each day, in the order of {@code days} (consecutive days of one staff). */
     static List<List<Shown>> replay(List<OpdDay> days, EtaEstimator estimator) {
         try {
+            // The stores are in memory (the test driver flushes them after every record); the driver still wants a directory.
             Path stateDir = Files.createTempDirectory("eta-replay");
             try {
                 return replay(days, estimator, stateDir);
@@ -85,7 +107,7 @@ final class EtaReplay {
         Map<UUID, int[]> atCheckIn = new HashMap<>();
         Map<UUID, String> numbers = new HashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                new QueueTopology(estimator, settings, new SimpleMeterRegistry()).build(), config, days.get(0).start())) {
+                new QueueTopology(estimator, settings, new SimpleMeterRegistry(), Stores::inMemoryKeyValueStore).build(), config, days.get(0).start())) {
             TestInputTopic<String, TokenEvent> tokens = driver.createInputTopic(Topics.TOKEN_EVENTS.name(),
                     Topics.TOKEN_EVENTS.keySerde().serializer(), Topics.TOKEN_EVENTS.valueSerde().serializer());
             TestInputTopic<String, DoctorEvent> doctors = driver.createInputTopic(Topics.DOCTOR_EVENTS.name(),
@@ -129,7 +151,7 @@ final class EtaReplay {
                 int[] eta = atCheckIn.get(tokenId);
                 if (eta != null) {
                     shown.add(new Shown(dayNumber, tokenId, eta[0], eta[1], wait.toMillis() / 60_000.0, numbers.get(tokenId), eta[2],
-                            day.unforeseen(tokenId)));
+                            day.unforeseen(tokenId), day.priority(tokenId), day.pace(tokenId)));
                 }
             });
             shownByDay.add(shown);

@@ -4,15 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.doctor.DoctorEventType;
+import org.opd.schemas.doctor.PlannedBreak;
 import org.opd.schemas.token.BookingType;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
@@ -22,8 +25,10 @@ import org.opd.schemas.token.TokenStatus;
  * A simulated OPD morning of {@link OpdStaff}, the ground truth the ETAs are measured against: doctors
  * whose real consultation times are log-normal and differ from their configured averages (and a little
  * from one day to the next), walk-ins through the morning (given to the department's doctor with the
- * shortest line), online bookings with a doctor (some never come), seniors and emergencies who go ahead,
- * patients who give up waiting, one doctor 40 minutes late and one who takes a break that runs over.
+ * shortest line), online bookings with a doctor (some never come, some are seniors or emergencies),
+ * seniors and emergencies who go ahead, patients who give up waiting, one doctor 40 minutes late, three
+ * doctors with a break planned in their shift (one of these breaks runs well over), and one doctor who
+ * takes an unplanned break that runs over.
  * Each doctor calls the next patient (priority, then check-in) as soon as free; the call and walk-in
  * take a short log-normal gap, well under the configured 5-minute buffer.
  *
@@ -43,17 +48,30 @@ final class OpdDay {
 
     /**
      * What happened during a patient's wait that nothing published by their check-in told: the doctor
-     * started very late after it, or began a break (announced only as it started).
+     * started very late after it, or began a break that was not planned (announced only as it started).
      */
     enum Unforeseen { NOTHING, LATE_START, BREAK }
+
+    /** How long a planned break is planned to last. */
+    private static final Duration PLANNED_BREAK = Duration.ofMinutes(15);
 
     /** One event as published: key doctor id. */
     record Timed(Instant at, String doctorKey, Object event) {
     }
 
-    /** A doctor on this day: their pace today, how late they start, and their break (breakAt null: none). */
-    private record OnDuty(OpdStaff.Doctor doctor, double medianMinutes, Duration lateness, Instant breakAt,
-            Duration breakAnnounced, Duration breakReal) {
+    /** A doctor on this day: their pace today, how late they start, and their breaks in time order. */
+    private record OnDuty(OpdStaff.Doctor doctor, double medianMinutes, Duration lateness, List<DeskBreak> breaks) {
+
+        List<PlannedBreak> plannedBreaks() {
+            return breaks.stream().filter(DeskBreak::planned).map(b -> new PlannedBreak(b.at(), b.at().plus(b.announced()))).toList();
+        }
+    }
+
+    /**
+     * A break: due at {@code at}, taken once the doctor is free, announced (and if planned, planned) to
+     * last {@code announced}, really lasting {@code real}.
+     */
+    private record DeskBreak(Instant at, Duration announced, Duration real, boolean planned) {
     }
 
     private static final class Patient {
@@ -76,25 +94,35 @@ final class OpdDay {
     private final Instant start;
     private final Instant shiftStart;
     private final Instant shiftEnd;
+    /** The shift end the doctor events announce: the real one, or later to see how much the ETAs depend on it. */
+    private final Instant announcedShiftEnd;
     private final Instant lastWalkIn;
     private final SplittableRandom random;
     private final List<Timed> events = new ArrayList<>();
     private final Map<UUID, Duration> waits = new HashMap<>();
     private final Map<UUID, Unforeseen> unforeseen = new HashMap<>();
     private final Map<UUID, Integer> numbers = new HashMap<>();
+    private final Map<UUID, Integer> priorities = new HashMap<>();
+    private final Map<UUID, OpdStaff.Pace> paces = new HashMap<>();
 
-    private OpdDay(OpdStaff staff, int dayNumber) {
+    private OpdDay(OpdStaff staff, int dayNumber, Duration announcedEndLater) {
         this.staff = staff;
         this.start = FIRST_DAY.plus(Duration.ofDays(dayNumber - 1L));
         this.shiftStart = start.plus(Duration.ofHours(1));
         this.shiftEnd = start.plus(Duration.ofHours(5));
+        this.announcedShiftEnd = shiftEnd.plus(announcedEndLater);
         this.lastWalkIn = start.plus(Duration.ofMinutes(4 * 60 + 15));
         this.random = new SplittableRandom(staff.seed() * 1_000 + dayNumber);
     }
 
     /** Day {@code dayNumber} (1, 2, …) of the staff's hospital. */
     static OpdDay simulate(OpdStaff staff, int dayNumber) {
-        OpdDay day = new OpdDay(staff, dayNumber);
+        return simulate(staff, dayNumber, Duration.ZERO);
+    }
+
+    /** The same day with the shift announced to end {@code announcedEndLater} after it really does (the same patients come). */
+    static OpdDay simulate(OpdStaff staff, int dayNumber, Duration announcedEndLater) {
+        OpdDay day = new OpdDay(staff, dayNumber, announcedEndLater);
         day.run();
         return day;
     }
@@ -118,18 +146,43 @@ final class OpdDay {
         return unforeseen.getOrDefault(tokenId, Unforeseen.NOTHING);
     }
 
+    /** Priority (1 normal, 2 senior, 3 emergency) of every patient who was seen. */
+    int priority(UUID tokenId) {
+        return priorities.get(tokenId);
+    }
+
+    /** The pace group of the doctor who saw the patient. */
+    OpdStaff.Pace pace(UUID tokenId) {
+        return paces.get(tokenId);
+    }
+
     private void run() {
         List<OpdStaff.Doctor> doctors = staff.doctors();
-        int late = random.nextInt(doctors.size());
-        int onBreak = (late + 1 + random.nextInt(doctors.size() - 1)) % doctors.size();
+        List<Integer> order = new ArrayList<>(IntStream.range(0, doctors.size()).boxed().toList());
+        for (int i = order.size() - 1; i > 0; i--) {
+            Collections.swap(order, i, random.nextInt(i + 1));
+        }
+        // Drawn in turn: who starts late, who takes an unplanned break, who has a planned one (the first of those runs well over).
+        int late = order.get(0);
+        int unplannedBreak = order.get(1);
+        List<Integer> plannedBreak = order.subList(2, 5);
         for (OpdStaff.Department dept : staff.departments()) {
             List<OnDuty> onDuty = new ArrayList<>();
             for (OpdStaff.Doctor doctor : staff.doctorsOf(dept)) {
                 int index = doctors.indexOf(doctor);
                 double medianToday = doctor.realMedianMinutes() * Math.exp(DAY_TO_DAY_SIGMA * random.nextGaussian());
                 Duration lateness = index == late ? Duration.ofMinutes(40) : Duration.ofMinutes(random.nextInt(6));
-                Instant breakAt = index == onBreak ? start.plus(Duration.ofMinutes(150)) : null;
-                onDuty.add(new OnDuty(doctor, medianToday, lateness, breakAt, Duration.ofMinutes(15), Duration.ofMinutes(22)));
+                List<DeskBreak> breaks = new ArrayList<>();
+                int planned = plannedBreak.indexOf(index);
+                if (planned >= 0) {
+                    Duration overrun = minutes(planned == 0 ? 8 + 7 * random.nextDouble() : 3 * random.nextDouble());
+                    breaks.add(new DeskBreak(start.plus(Duration.ofMinutes(planned == 2 ? 180 : 150)), PLANNED_BREAK,
+                            PLANNED_BREAK.plus(overrun), true));
+                }
+                if (index == unplannedBreak) {
+                    breaks.add(new DeskBreak(start.plus(Duration.ofMinutes(150)), Duration.ofMinutes(15), Duration.ofMinutes(22), false));
+                }
+                onDuty.add(new OnDuty(doctor, medianToday, lateness, breaks));
             }
             simulate(onDuty);
         }
@@ -142,14 +195,13 @@ final class OpdDay {
         final List<Patient> patients = new ArrayList<>();
         final Instant actualStart;
         Instant freeAt;
-        boolean breakTaken;
-        Instant breakStartedAt;
+        int breaksTaken;
+        Instant unplannedBreakStartedAt;
 
         Desk(OnDuty duty) {
             this.duty = duty;
             this.actualStart = shiftStart.plus(duty.lateness());
             this.freeAt = actualStart;
-            this.breakTaken = duty.breakAt() == null;
         }
 
         long inLine(Instant t) {
@@ -167,8 +219,8 @@ final class OpdDay {
         List<Desk> desks = onDuty.stream().map(Desk::new).toList();
         for (Desk desk : desks) {
             desk.patients.addAll(bookings());
-            doctorEvent(desk.duty.doctor(), DoctorEventType.SHIFT_SCHEDULED, start, null, null, null);
-            doctorEvent(desk.duty.doctor(), DoctorEventType.SHIFT_STARTED, desk.actualStart, desk.actualStart, null, null);
+            doctorEvent(desk.duty, DoctorEventType.SHIFT_SCHEDULED, start, null, null, null);
+            doctorEvent(desk.duty, DoctorEventType.SHIFT_STARTED, desk.actualStart, desk.actualStart, null, null);
         }
         List<Patient> arrivals = walkIns(onDuty.get(0).doctor().dept(), desks.size());
         Duration step = Duration.ofSeconds(15);
@@ -197,14 +249,15 @@ final class OpdDay {
         if (desk.freeAt.isAfter(t)) {
             return true;
         }
-        if (!desk.breakTaken && !t.isBefore(desk.duty.breakAt())) {
-            desk.breakTaken = true;
-            Instant breakStart = desk.freeAt.isAfter(desk.duty.breakAt()) ? desk.freeAt : desk.duty.breakAt();
-            desk.breakStartedAt = breakStart;
-            doctorEvent(desk.duty.doctor(), DoctorEventType.BREAK_STARTED, breakStart, desk.actualStart, null,
-                    breakStart.plus(desk.duty.breakAnnounced()));
-            desk.freeAt = breakStart.plus(desk.duty.breakReal());
-            doctorEvent(desk.duty.doctor(), DoctorEventType.BREAK_ENDED, desk.freeAt, desk.actualStart, null, null);
+        if (desk.breaksTaken < desk.duty.breaks().size() && !t.isBefore(desk.duty.breaks().get(desk.breaksTaken).at())) {
+            DeskBreak due = desk.duty.breaks().get(desk.breaksTaken++);
+            Instant breakStart = desk.freeAt.isAfter(due.at()) ? desk.freeAt : due.at();
+            if (!due.planned()) {
+                desk.unplannedBreakStartedAt = breakStart;
+            }
+            doctorEvent(desk.duty, DoctorEventType.BREAK_STARTED, breakStart, desk.actualStart, null, breakStart.plus(due.announced()));
+            desk.freeAt = breakStart.plus(due.real());
+            doctorEvent(desk.duty, DoctorEventType.BREAK_ENDED, desk.freeAt, desk.actualStart, null, null);
             return true;
         }
         Patient chosen = desk.patients.stream()
@@ -232,7 +285,7 @@ final class OpdDay {
             token(doctor, patient, TokenEventType.TOKEN_ISSUED, patient.issuedAt, null, TokenStatus.BOOKED);
         }
         Instant end = desk.freeAt.isAfter(shiftEnd) ? desk.freeAt : shiftEnd;
-        doctorEvent(doctor, DoctorEventType.SHIFT_ENDED, end, desk.actualStart, end, null);
+        doctorEvent(desk.duty, DoctorEventType.SHIFT_ENDED, end, desk.actualStart, end, null);
 
         for (Patient patient : patients) {
             if (patient.checkIn == null) {
@@ -251,10 +304,12 @@ final class OpdDay {
             token(doctor, patient, TokenEventType.CONSULTATION_STARTED, patient.started, TokenStatus.WAITING, TokenStatus.IN_CONSULTATION);
             token(doctor, patient, TokenEventType.TOKEN_COMPLETED, patient.ended, TokenStatus.IN_CONSULTATION, TokenStatus.COMPLETED);
             waits.put(patient.tokenId, Duration.between(patient.checkIn, patient.started));
+            priorities.put(patient.tokenId, patient.priority);
+            paces.put(patient.tokenId, doctor.pace());
             if (desk.duty.lateness().compareTo(VERY_LATE) > 0 && patient.checkIn.isBefore(desk.actualStart)) {
                 unforeseen.put(patient.tokenId, Unforeseen.LATE_START);
-            } else if (desk.breakStartedAt != null && !desk.breakStartedAt.isBefore(patient.checkIn)
-                    && desk.breakStartedAt.isBefore(patient.started)) {
+            } else if (desk.unplannedBreakStartedAt != null && !desk.unplannedBreakStartedAt.isBefore(patient.checkIn)
+                    && desk.unplannedBreakStartedAt.isBefore(patient.started)) {
                 unforeseen.put(patient.tokenId, Unforeseen.BREAK);
             }
         }
@@ -263,9 +318,9 @@ final class OpdDay {
     /** Walk-ins (15 % seniors) from 08:30 to 12:15 and emergencies during the shift, for the whole department. */
     private List<Patient> walkIns(OpdStaff.Department dept, int doctors) {
         List<Patient> patients = new ArrayList<>();
-        // About two thirds of the pace the configured average allows; with the bookings, doctors as fast
-        // as configured are busy about 90 % of the morning.
-        double perMinute = doctors * 0.65 / (dept.avgMinutes() + 2);
+        // About 60 % of the pace the configured average allows; with the bookings and emergencies each
+        // department's doctors are busy about 75 to 90 % of the morning.
+        double perMinute = doctors * 0.6 / (dept.avgMinutes() + 2);
         Instant t = start.plus(Duration.ofMinutes(30));
         while (true) {
             t = t.plus(minutes(random.nextExponential() / perMinute));
@@ -292,12 +347,16 @@ final class OpdDay {
         return patients;
     }
 
-    /** Online bookings with one doctor: a slot every hour; one in eight never comes, the others arrive up to 20 minutes early. */
+    /**
+     * Online bookings with one doctor: a slot every 45 minutes until an hour before the shift ends, one in
+     * five a senior and one in ten an emergency; one in eight never comes, the others arrive up to 20 minutes early.
+     */
     private List<Patient> bookings() {
         List<Patient> patients = new ArrayList<>();
-        for (Instant slot = shiftStart; slot.isBefore(shiftEnd.minus(Duration.ofMinutes(60))); slot = slot.plus(Duration.ofMinutes(60))) {
+        for (Instant slot = shiftStart; slot.isBefore(shiftEnd.minus(Duration.ofMinutes(60))); slot = slot.plus(Duration.ofMinutes(45))) {
             Patient patient = new Patient();
-            patient.priority = 1;
+            double kind = random.nextDouble();
+            patient.priority = kind < 0.2 ? 2 : kind < 0.3 ? 3 : 1;
             patient.booking = BookingType.ONLINE;
             patient.issuedAt = start;
             patient.scheduled = slot;
@@ -333,10 +392,12 @@ final class OpdDay {
         events.add(new Timed(at, doctor.id().toString(), event));
     }
 
-    private void doctorEvent(OpdStaff.Doctor doctor, DoctorEventType type, Instant at, Instant actualStart, Instant actualEnd, Instant breakEndsAt) {
+    private void doctorEvent(OnDuty duty, DoctorEventType type, Instant at, Instant actualStart, Instant actualEnd, Instant breakEndsAt) {
+        OpdStaff.Doctor doctor = duty.doctor();
         events.add(new Timed(at, doctor.id().toString(), new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at,
                 doctor.id(), doctor.dept().id(), staff.hospitalId(), null, null, shiftStart.atZone(ZoneOffset.UTC).toLocalDate(),
-                shiftStart, shiftEnd, actualStart, actualEnd, breakEndsAt, doctor.configuredAvg(), doctor.dept().bufferMinutes(), List.of())));
+                shiftStart, announcedShiftEnd, actualStart, actualEnd, breakEndsAt, doctor.configuredAvg(), doctor.dept().bufferMinutes(),
+                duty.plannedBreaks())));
     }
 
     private static Duration minutes(double minutes) {

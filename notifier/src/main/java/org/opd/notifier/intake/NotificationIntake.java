@@ -10,6 +10,7 @@ import org.opd.notifier.delivery.DeliveryQueue;
 import org.opd.notifier.delivery.NewNotification;
 import org.opd.notifier.template.MessageFacts;
 import org.opd.notifier.template.MessageTemplates;
+import org.opd.schemas.status.StatusLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,8 @@ class NotificationIntake {
     private final ChannelChoice channelChoice;
     private final MessageTemplates templates;
     private final DeliveryQueue queue;
-    private final String statusPageBaseUrl;
+    private final URI statusPageBaseUrl;
+    private final StatusLinks statusLinks;
 
     NotificationIntake(Recipients recipients, AvailableChannels channels, DeliveryQueue queue,
             NotifierProperties properties) {
@@ -35,7 +37,8 @@ class NotificationIntake {
         this.channelChoice = new ChannelChoice(channels);
         this.templates = new MessageTemplates(properties.defaultLanguage());
         this.queue = queue;
-        this.statusPageBaseUrl = properties.statusPageBaseUrl().toString().replaceAll("/+$", "");
+        this.statusPageBaseUrl = properties.statusPageBaseUrl();
+        this.statusLinks = StatusLinks.withKey(properties.statusLinkKey());
     }
 
     void accept(Trigger trigger) {
@@ -58,7 +61,7 @@ class NotificationIntake {
     private MessageFacts facts(Recipient recipient, Trigger trigger) {
         return new MessageFacts(recipient.tokenNumber(), recipient.doctorName(), recipient.departmentName(),
                 recipient.cabinNumber(), recipient.scheduledTime(), recipient.hospitalZone(),
-                URI.create(statusPageBaseUrl + "/tokens/" + recipient.tokenId()),
+                statusLinks.pageOf(statusPageBaseUrl, recipient.tokenId()),
                 trigger.position(), trigger.etaMinutes(), trigger.delayMinutes());
     }
 }

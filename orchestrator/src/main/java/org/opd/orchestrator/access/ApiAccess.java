@@ -99,7 +99,8 @@ final class ApiAccess {
             .add(POST, "/tokens/{tokenId}/wait", PATH, Resource.TOKEN, NURSE)
             .ownDoctor(POST, "/tokens/{tokenId}/start", Resource.TOKEN, DOCTOR)
             .ownDoctor(POST, "/tokens/{tokenId}/complete", Resource.TOKEN, DOCTOR)
-            .add(POST, "/tokens/{tokenId}/no-show", PATH, Resource.TOKEN, NURSE)
+            // A doctor whose called patient never came marks it from the console, in their own queue only.
+            .ownDoctor(POST, "/tokens/{tokenId}/no-show", Resource.TOKEN, NURSE, DOCTOR)
             .add(POST, "/tokens/{tokenId}/cancel", PATH, Resource.TOKEN, RECEPTIONIST, PATIENT)
             .add(POST, "/tokens/{tokenId}/reschedule", PATH, Resource.TOKEN, RECEPTIONIST, PATIENT)
             .ownDoctor(POST, "/doctors/{doctorId}/call-next", Resource.DOCTOR, DOCTOR)
@@ -116,6 +117,8 @@ final class ApiAccess {
             .add(GET, "/doctors/{doctorId}/queue/stream", PATH, Resource.DOCTOR, SCREENS)
             // Operations.
             .query(GET, "/alerts", filters(Resource.HOSPITAL), OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .add(POST, "/alerts/{alertId}/acknowledge", PATH, Resource.ALERT, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
+            .add(POST, "/alerts/{alertId}/resolve", PATH, Resource.ALERT, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/live-queue", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/doctor-status", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/hospitals/{hospitalId}/bottlenecks", PATH, Resource.HOSPITAL, OPERATIONS, ADMIN, DEPARTMENT_HEAD)
@@ -136,6 +139,9 @@ final class ApiAccess {
             .open(POST, "/patient-sessions/codes")
             .open(POST, "/patient-sessions")
             .add(POST, "/patient-sessions/renew", ROLES_ONLY, null, PATIENT)
+            // A patient's status page: the unguessable link of their messages is the credential (PatientStatuses).
+            .open(GET, "/status-links/{link}")
+            .open(GET, "/status-links/{link}/stream")
             // Who read or changed which patient's record.
             .query(GET, "/audit", filters(Resource.HOSPITAL, Resource.PATIENT), ADMIN)
             .build();

@@ -12,7 +12,9 @@ public enum Resource {
     SCHEDULE_EXCEPTION("exceptionId"),
     APPOINTMENT("appointmentId"),
     /** A token as the consultation it was, also once archived: its note outlives the live token. */
-    CONSULTATION("tokenId");
+    CONSULTATION("tokenId"),
+    /** An operations alert, whose hospital (and department) is its entity's. */
+    ALERT("alertId");
 
     final String parameter;
 

@@ -41,6 +41,16 @@ class ResourceOwners {
                     SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens WHERE token_id = :id
                     UNION ALL SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens_archive WHERE token_id = :id
                     LIMIT 1""";
+            // The alert's entity decides: a department's, a doctor's (their department) or a token's.
+            case ALERT -> """
+                    SELECT COALESCE(dep.hospital_id, doc.hospital_id, tok.hospital_id) AS hospital_id,
+                           COALESCE(dep.dept_id, doc.primary_dept_id, tok.dept_id) AS dept_id,
+                           NULL::uuid AS doctor_id, NULL::uuid AS patient_id
+                    FROM system_alerts a
+                    LEFT JOIN departments dep ON a.entity_type = 'DEPARTMENT' AND dep.dept_id = a.entity_id
+                    LEFT JOIN doctors doc ON a.entity_type = 'DOCTOR' AND doc.doctor_id = a.entity_id
+                    LEFT JOIN tokens tok ON a.entity_type = 'TOKEN' AND tok.token_id = a.entity_id
+                    WHERE a.alert_id = :id""";
         };
         return jdbc.sql(sql).param("id", id)
                 .query((rs, row) -> new Owners(Sql.uuid(rs, "hospital_id"), Sql.uuid(rs, "dept_id"), Sql.uuid(rs, "doctor_id"),

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param entityType DEPARTMENT, DOCTOR or TOKEN
  * @param hospitalId the hospital of the entity; null when the entity is gone (an archived token)
  * @param metadata   the figures behind the alert (counts, minutes)
+ * @param acknowledgedAt when an operator took it on (null until then); times in the hospital's time zone
  * @param createdAt  in the hospital's time zone, UTC when the hospital is not known
  */
 public record Alert(
@@ -26,5 +27,6 @@ public record Alert(
         JsonNode metadata,
         boolean resolved,
         OffsetDateTime resolvedAt,
+        OffsetDateTime acknowledgedAt,
         OffsetDateTime createdAt) {
 }

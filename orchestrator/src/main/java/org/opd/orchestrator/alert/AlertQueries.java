@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
+import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.jdbc.PagedSelect;
 import org.opd.orchestrator.jdbc.Sql;
 import org.opd.orchestrator.jdbc.Where;
@@ -55,6 +57,12 @@ public class AlertQueries {
         return PagedSelect.run(jdbc, COLUMNS, FROM, where, "a.created_at DESC, a.alert_id", this::map, page);
     }
 
+    @Transactional(readOnly = true)
+    public Alert require(UUID alertId) {
+        return jdbc.sql(COLUMNS + " " + FROM + "WHERE a.alert_id = :id").param("id", alertId).query(this::map).optional()
+                .orElseThrow(() -> new NotFoundException("alert", alertId));
+    }
+
     private Alert map(ResultSet rs, int row) throws SQLException {
         String timezone = rs.getString("timezone");
         ZoneId zone = timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone);
@@ -63,7 +71,8 @@ public class AlertQueries {
                     AlertSeverity.valueOf(rs.getString("severity")), rs.getString("entity_type"),
                     Sql.uuid(rs, "entity_id"), Sql.uuid(rs, "entity_hospital_id"), rs.getString("message"),
                     json.readTree(rs.getString("metadata")), rs.getBoolean("is_resolved"),
-                    LocalTimes.at(Sql.instant(rs, "resolved_at"), zone), LocalTimes.at(Sql.instant(rs, "created_at"), zone));
+                    LocalTimes.at(Sql.instant(rs, "resolved_at"), zone), LocalTimes.at(Sql.instant(rs, "acknowledged_at"), zone),
+                    LocalTimes.at(Sql.instant(rs, "created_at"), zone));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored alert metadata is not JSON", e);
         }

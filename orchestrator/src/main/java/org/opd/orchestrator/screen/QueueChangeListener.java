@@ -1,6 +1,7 @@
 package org.opd.orchestrator.screen;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.opd.orchestrator.redis.RedisProperties;
 import org.opd.schemas.live.LiveQueueChange;
@@ -20,7 +21,7 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Follows the projection's announcements ({@link LiveStateKeys#QUEUE_CHANGES_CHANNEL}) on a Redis
- * connection of its own and hands each to {@link ScreenStreams}. Pub/sub delivers nothing missed
+ * connection of its own and hands each to every {@link LiveChangeFollower} (screens' and status pages' streams). Pub/sub delivers nothing missed
  * while disconnected, so whenever the subscription breaks or starts anew every open stream is ended
  * and its screen reloads the state; while it is down, no stream is opened.
  */
@@ -34,16 +35,16 @@ class QueueChangeListener implements SmartLifecycle {
 
     private final RedisProperties redis;
     private final ScreenProperties properties;
-    private final ScreenStreams streams;
+    private final List<LiveChangeFollower> followers;
     private final ObjectMapper json;
     private volatile boolean running;
     private volatile Subscription subscription;
     private Thread thread;
 
-    QueueChangeListener(RedisProperties redis, ScreenProperties properties, ScreenStreams streams, ObjectMapper json) {
+    QueueChangeListener(RedisProperties redis, ScreenProperties properties, List<LiveChangeFollower> followers, ObjectMapper json) {
         this.redis = redis;
         this.properties = properties;
-        this.streams = streams;
+        this.followers = List.copyOf(followers);
         this.json = json;
     }
 
@@ -80,8 +81,10 @@ class QueueChangeListener implements SmartLifecycle {
             } catch (JedisException e) {
                 log.warn("Queue changes not followed ({}); screens reload, retrying in {}", e.toString(), properties.resubscribeDelay());
             }
-            streams.following(false);
-            streams.disconnectAll();
+            followers.forEach(follower -> {
+                follower.following(false);
+                follower.disconnectAll();
+            });
             if (running) {
                 try {
                     Thread.sleep(properties.resubscribeDelay().toMillis());
@@ -98,8 +101,10 @@ class QueueChangeListener implements SmartLifecycle {
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
             // Whatever changed before now was not heard: the screens open till now reload.
-            streams.disconnectAll();
-            streams.following(true);
+            followers.forEach(follower -> {
+                follower.disconnectAll();
+                follower.following(true);
+            });
             log.info("Following queue changes on {}", channel);
         }
 
@@ -113,7 +118,7 @@ class QueueChangeListener implements SmartLifecycle {
                 log.warn("Unreadable queue change on {}: {}", channel, e.getMessage());
                 return;
             }
-            streams.changed(change);
+            followers.forEach(follower -> follower.changed(change));
         }
     }
 }

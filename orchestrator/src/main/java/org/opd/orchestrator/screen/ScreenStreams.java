@@ -37,7 +37,7 @@ import jakarta.annotation.PreDestroy;
  * A screen keeps the newest version it saw, so a late event never takes it back.
  */
 @Component
-public class ScreenStreams {
+public class ScreenStreams implements LiveChangeFollower {
 
     /** SSE event names: a doctor's {@link ScreenQueue}; {@code ready} as soon as the stream follows. */
     public static final String QUEUE_EVENT = "queue";
@@ -78,7 +78,8 @@ public class ScreenStreams {
     }
 
     /** A queue change announced by the projection; sent on to the streams that follow it. */
-    void changed(LiveQueueChange change) {
+    @Override
+    public void changed(LiveQueueChange change) {
         boolean watched = byDoctor.containsKey(change.doctorId()) || byDepartment.containsKey(change.deptId());
         if (watched && pending.put(change.doctorId(), change) == null) {
             fanOut.execute(() -> push(change.doctorId()));
@@ -86,7 +87,8 @@ public class ScreenStreams {
     }
 
     /** Changes are followed again: screens that connect from now on miss nothing. */
-    void following(boolean following) {
+    @Override
+    public void following(boolean following) {
         this.following = following;
     }
 
@@ -94,6 +96,7 @@ public class ScreenStreams {
      * Ends every stream; each screen reconnects and reloads the state. For when changes may have been
      * missed (the subscription to Redis broke) and at shutdown.
      */
+    @Override
     public void disconnectAll() {
         for (Map<UUID, Set<SseEmitter>> streams : List.of(byDepartment, byDoctor)) {
             streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));

@@ -19,6 +19,7 @@ import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
 import org.opd.schemas.identity.Role;
+import org.opd.schemas.status.StatusLinks;
 import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
     /** Callers of one hospital only: the rows hold for staff of that hospital, not for the bootstrap administrator. */
     private static final String STAFF = "ADMIN RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD OPERATIONS";
     private static final String SCREENS = STAFF + " DISPLAY";
-    /** Open calls: the one-use token in the body is the credential. */
+    /** Open calls: the one-use token in the body, or the status link in the path, is the credential. */
     private static final String EVERYONE = SCREENS;
     private static final String[] TABLE = {
             "POST /api/v1/hospitals                               | ",
@@ -87,7 +88,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "POST /api/v1/tokens/{tokenId}/wait                   | NURSE",
             "POST /api/v1/tokens/{tokenId}/start                  | DOCTOR",
             "POST /api/v1/tokens/{tokenId}/complete               | DOCTOR",
-            "POST /api/v1/tokens/{tokenId}/no-show                | NURSE",
+            "POST /api/v1/tokens/{tokenId}/no-show                | NURSE DOCTOR",
             "POST /api/v1/tokens/{tokenId}/cancel                 | RECEPTIONIST",
             "POST /api/v1/tokens/{tokenId}/reschedule             | RECEPTIONIST",
             "POST /api/v1/doctors/{doctorId}/call-next            | DOCTOR",
@@ -100,6 +101,8 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/departments/{deptId}/display/stream     | " + SCREENS,
             "GET  /api/v1/doctors/{doctorId}/queue/stream         | " + SCREENS,
             "GET  /api/v1/alerts?hospitalId={hospitalId}          | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "POST /api/v1/alerts/{alertId}/acknowledge            | ADMIN DEPARTMENT_HEAD OPERATIONS",
+            "POST /api/v1/alerts/{alertId}/resolve                | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "GET  /api/v1/hospitals/{hospitalId}/live-queue       | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "GET  /api/v1/hospitals/{hospitalId}/doctor-status    | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "GET  /api/v1/hospitals/{hospitalId}/bottlenecks      | ADMIN DEPARTMENT_HEAD OPERATIONS",
@@ -117,6 +120,8 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "POST /api/v1/patient-sessions/codes                  | " + EVERYONE,
             "POST /api/v1/patient-sessions                        | " + EVERYONE,
             "POST /api/v1/patient-sessions/renew                  | PATIENT",
+            "GET  /api/v1/status-links/{link}                     | " + EVERYONE,
+            "GET  /api/v1/status-links/{link}/stream              | " + EVERYONE,
     };
     private static final Set<Role> TESTED = Set.of(Role.ADMIN, Role.RECEPTIONIST, Role.NURSE, Role.DOCTOR, Role.DEPARTMENT_HEAD,
             Role.OPERATIONS, Role.DISPLAY);
@@ -161,7 +166,13 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
                 "hospitalId", clinic.hospitalId, "deptId", clinic.deptId, "cabinId", clinic.cabinId,
                 "doctorId", clinic.doctorId, "assignmentId", clinic.shiftId, "tokenId", tokenId,
                 "patientId", api.get("/tokens/" + tokenId).text("patientId"),
-                "accountId", UUID.randomUUID().toString(), "credentialId", UUID.randomUUID().toString()));
+                "accountId", UUID.randomUUID().toString(), "credentialId", UUID.randomUUID().toString(),
+                "link", StatusLinks.withKey(STATUS_LINK_KEY).linkOf(UUID.fromString(tokenId))));
+        // An open alert of the clinic's department, as the eta-calculator records it.
+        ids.put("alertId", jdbc.sql("""
+                        INSERT INTO system_alerts (alert_type, severity, entity_type, entity_id, message)
+                        VALUES ('BOTTLENECK', 'WARNING', 'DEPARTMENT', :deptId, 'Long line') RETURNING alert_id::text""")
+                .param("deptId", UUID.fromString(clinic.deptId)).query(String.class).single());
         ids.put("appointmentId", UUID.randomUUID().toString());
         ids.put("exceptionId", api.create("/schedule-exceptions", Map.of("doctorId", clinic.doctorId,
                 "exceptionType", "TRAINING", "startDatetime", Clinic.noon(Clinic.today().plusDays(30)).toString(),

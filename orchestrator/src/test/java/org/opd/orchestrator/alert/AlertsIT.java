@@ -2,6 +2,7 @@ package org.opd.orchestrator.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,49 @@ class AlertsIT extends OrchestratorIntegrationTest {
         assertThat(info.path("totalItems").asLong()).isZero();
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().path("errors").get(0).path("field").asText()).isEqualTo("severity");
+    }
+
+    @Test
+    void anOperatorAcknowledgesThenResolvesAnAlertOnceEachAndAnotherHospitalsOperatorCannot() {
+        // Given an open bottleneck of the clinic's department, and operators of the clinic and of another hospital
+        Clinic clinic = Clinic.open(api);
+        Clinic other = Clinic.open(api);
+        String alertId = alert("BOTTLENECK", "CRITICAL", "DEPARTMENT", clinic.deptId, false, "2026-11-30T06:00:00Z");
+        Api operator = api.as(api.callers().client(Set.of("OPERATIONS"), clinic.hospitalId, null, null));
+        Api stranger = api.as(api.callers().client(Set.of("OPERATIONS"), other.hospitalId, null, null));
+
+        // When the other hospital's operator tries, then it is refused and nothing changes
+        assertThat(stranger.post("/alerts/" + alertId + "/acknowledge").status()).isEqualTo(403);
+
+        // When the clinic's operator acknowledges it, twice
+        Api.Reply acknowledged = operator.post("/alerts/" + alertId + "/acknowledge");
+        Api.Reply again = operator.post("/alerts/" + alertId + "/acknowledge");
+
+        // Then it is taken on and still open; the second time is a conflict naming its state
+        assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(acknowledged.body().path("acknowledgedAt").asText()).endsWith("+05:30");
+        assertThat(acknowledged.body().path("resolved").asBoolean()).isFalse();
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("currentStatus").asText()).isEqualTo("ACKNOWLEDGED");
+
+        // When it is resolved, then it leaves the open list, with who resolved it kept; resolving again is a conflict
+        Api.Reply resolved = operator.post("/alerts/" + alertId + "/resolve");
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.body().path("resolved").asBoolean()).isTrue();
+        assertThat(api.get("/alerts?open=true&hospitalId=" + clinic.hospitalId).body().path("totalItems").asLong()).isZero();
+        assertThat(jdbc.sql("SELECT resolved_by IS NOT NULL FROM system_alerts WHERE alert_id = :id::uuid")
+                .param("id", alertId).query(Boolean.class).single()).isTrue();
+        Api.Reply resolvedAgain = operator.post("/alerts/" + alertId + "/resolve");
+        assertThat(resolvedAgain.status()).isEqualTo(409);
+        assertThat(resolvedAgain.body().path("currentStatus").asText()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void anUnknownAlertIsA404AndAnIdThatIsNoUuidA400NamingIt() {
+        assertThat(api.post("/alerts/" + UUID.randomUUID() + "/resolve").status()).isEqualTo(404);
+        Api.Reply invalid = api.post("/alerts/not-an-id/resolve");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().toString()).contains("alertId");
     }
 
     private String alert(String type, String severity, String entityType, String entityId, boolean resolved, String at) {

@@ -2,30 +2,25 @@ package org.opd.orchestrator.screen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.opd.orchestrator.support.EventStreams.next;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
+import org.opd.orchestrator.support.EventStreams;
+import org.opd.orchestrator.support.EventStreams.Event;
+import org.opd.orchestrator.support.LiveProjection;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
-import org.opd.schemas.kafka.JsonSerde;
-import org.opd.schemas.live.LiveQueueChange;
-import org.opd.schemas.live.LiveStateKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,21 +36,24 @@ import redis.clients.jedis.util.SafeEncoder;
 class ScreenStreamIT extends OrchestratorIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     private ScreenStreams screenStreams;
 
-    private final List<String> keys = new ArrayList<>();
-    private final List<CompletableFuture<?>> streams = new ArrayList<>();
+    private LiveProjection projection;
+    private EventStreams streams;
     private Clinic clinic;
+
+    @BeforeEach
+    void openStreamsAndProjection() {
+        projection = new LiveProjection(redis);
+        streams = new EventStreams(rest.getRootUri());
+    }
 
     @AfterEach
     void closeAndClean() {
-        streams.forEach(stream -> stream.cancel(true));
-        if (!keys.isEmpty()) {
-            redis.del(keys.toArray(String[]::new));
-        }
+        streams.close();
+        projection.close();
     }
 
     @Test
@@ -65,7 +63,7 @@ class ScreenStreamIT extends OrchestratorIntegrationTest {
         UUID doctorId = UUID.fromString(clinic.doctorId);
         UUID tokenId = UUID.fromString(clinic.token(1).get("tokenId").asText());
         String display = display();
-        BlockingQueue<Event> events = follow("/departments/" + clinic.deptId + "/display/stream", display);
+        BlockingQueue<Event> events = streams.follow("/departments/" + clinic.deptId + "/display/stream", display);
         assertThat(next(events).name()).isEqualTo("ready");
 
         // When the projection applies versions 1 and then 2 and announces them
@@ -105,10 +103,10 @@ class ScreenStreamIT extends OrchestratorIntegrationTest {
         Clinic other = Clinic.open(api);
         UUID otherToken = UUID.fromString(other.token(1).get("tokenId").asText());
         UUID ownToken = UUID.fromString(clinic.token(1).get("tokenId").asText());
-        BlockingQueue<Event> events = follow("/departments/" + clinic.deptId + "/display/stream", display());
+        BlockingQueue<Event> events = streams.follow("/departments/" + clinic.deptId + "/display/stream", display());
         assertThat(next(events).name()).isEqualTo("ready");
 
-        project(UUID.fromString(other.doctorId), 1, otherToken, 1, 5, UUID.fromString(other.deptId));
+        projection.oneToken(UUID.fromString(other.doctorId), UUID.fromString(other.deptId), 1, otherToken, 1, 5);
         project(UUID.fromString(clinic.doctorId), 1, ownToken, 1, 7);
 
         Event only = next(events);
@@ -121,7 +119,7 @@ class ScreenStreamIT extends OrchestratorIntegrationTest {
         // Given a display following a department
         clinic = Clinic.open(api);
         String display = display();
-        BlockingQueue<Event> events = follow("/departments/" + clinic.deptId + "/display/stream", display);
+        BlockingQueue<Event> events = streams.follow("/departments/" + clinic.deptId + "/display/stream", display);
         assertThat(next(events).name()).isEqualTo("ready");
 
         // When Redis drops the orchestrator's subscription
@@ -135,7 +133,7 @@ class ScreenStreamIT extends OrchestratorIntegrationTest {
         // Then the stream ends (the screen must reload), and a new one follows again once resubscribed
         assertThat(next(events).name()).isEqualTo("end");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            BlockingQueue<Event> again = follow("/departments/" + clinic.deptId + "/display/stream", display);
+            BlockingQueue<Event> again = streams.follow("/departments/" + clinic.deptId + "/display/stream", display);
             assertThat(next(again).name()).isEqualTo("ready");
         });
     }
@@ -145,7 +143,7 @@ class ScreenStreamIT extends OrchestratorIntegrationTest {
         clinic = Clinic.open(api);
         UUID doctorId = UUID.fromString(clinic.doctorId);
         UUID tokenId = UUID.fromString(clinic.token(1).get("tokenId").asText());
-        BlockingQueue<Event> events = follow("/doctors/" + doctorId + "/queue/stream", display());
+        BlockingQueue<Event> events = streams.follow("/doctors/" + doctorId + "/queue/stream", display());
         assertThat(next(events).name()).isEqualTo("ready");
 
         for (int version = 1; version <= 20; version++) {
@@ -173,69 +171,8 @@ class ScreenStreamIT extends OrchestratorIntegrationTest {
         return api.callers().client(Set.of("DISPLAY"), clinic.hospitalId, null, null);
     }
 
-    /** Writes a one-token queue as the projection's script does, then announces it. */
+    /** A one-token queue of the clinic's department, projected and announced. */
     private void project(UUID doctorId, long version, UUID tokenId, int position, int p50) {
-        project(doctorId, version, tokenId, position, p50, UUID.fromString(clinic.deptId));
-    }
-
-    private void project(UUID doctorId, long version, UUID tokenId, int position, int p50, UUID deptId) {
-        String queue = LiveStateKeys.doctorQueue(doctorId);
-        String details = LiveStateKeys.tokenDetails(tokenId);
-        String versionKey = LiveStateKeys.doctorQueueVersion(doctorId);
-        keys.addAll(List.of(queue, details, versionKey));
-        redis.zadd(queue, position, tokenId.toString());
-        redis.hset(details, Map.of("tokenNumber", "CARD-001", "status", "WAITING", "priority", "1",
-                "position", Integer.toString(position), "etaMinutesP50", Integer.toString(p50),
-                "etaMinutesP90", Integer.toString(p50 + 5), "version", Long.toString(version)));
-        redis.set(versionKey, Long.toString(version));
-        redis.publish(LiveStateKeys.QUEUE_CHANGES_CHANNEL, write(new LiveQueueChange(doctorId, deptId, null, version)));
-    }
-
-    private static String write(LiveQueueChange change) {
-        try {
-            return JsonSerde.MAPPER.writeValueAsString(change);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    record Event(String name, String id, String data) {
-    }
-
-    /** Opens the stream and parses its events into a queue; an "end" event when the server closes it. */
-    private BlockingQueue<Event> follow(String path, String accessToken) {
-        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/v1" + path))
-                .header("Authorization", "Bearer " + accessToken).header("Accept", "text/event-stream").build();
-        CompletableFuture<?> stream = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
-            if (response.statusCode() != 200) {
-                events.add(new Event("status-" + response.statusCode(), null, null));
-                return;
-            }
-            String[] event = new String[3];
-            response.body().forEach(line -> {
-                if (line.isEmpty()) {
-                    if (event[0] != null) {
-                        events.add(new Event(event[0], event[1], event[2]));
-                    }
-                    event[0] = event[1] = event[2] = null;
-                } else if (line.startsWith("event:")) {
-                    event[0] = line.substring(6);
-                } else if (line.startsWith("id:")) {
-                    event[1] = line.substring(3);
-                } else if (line.startsWith("data:")) {
-                    event[2] = line.substring(5);
-                }
-            });
-            events.add(new Event("end", null, null));
-        });
-        streams.add(stream);
-        return events;
-    }
-
-    private static Event next(BlockingQueue<Event> events) throws InterruptedException {
-        Event event = events.poll(5, TimeUnit.SECONDS);
-        assertThat(event).as("an event within 5 s").isNotNull();
-        return event;
+        projection.oneToken(doctorId, UUID.fromString(clinic.deptId), version, tokenId, position, p50);
     }
 }

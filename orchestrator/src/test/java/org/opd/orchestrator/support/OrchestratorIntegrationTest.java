@@ -6,6 +6,7 @@ import org.opd.orchestrator.OrchestratorApplication;
 import org.opd.testsupport.LocalRazorpayServer;
 import org.opd.testsupport.TestIssuer;
 import org.opd.schemas.identity.OneTimeCodeSeal;
+import org.opd.schemas.status.StatusLinks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +67,8 @@ public abstract class OrchestratorIntegrationTest {
     /** The sign-in code keys of this test run (from the environment in production), the same for every context. */
     protected static final String OTP_HASH_KEY = OneTimeCodeSeal.newKey();
     protected static final String OTP_MESSAGE_KEY = OneTimeCodeSeal.newKey();
+    /** The status links' key of this test run (the notifier's too, in production). */
+    protected static final String STATUS_LINK_KEY = StatusLinks.newKey();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -75,6 +78,7 @@ public abstract class OrchestratorIntegrationTest {
         registry.add("opd.security.trusted-issuers", HOSPITAL_IDP::issuer);
         registry.add("opd.orchestrator.otp.hash-key", () -> OTP_HASH_KEY);
         registry.add("opd.orchestrator.otp.message-key", () -> OTP_MESSAGE_KEY);
+        registry.add("opd.orchestrator.status-links.key", () -> STATUS_LINK_KEY);
         registry.add("opd.orchestrator.booking.razorpay.base-url", RAZORPAY::baseUrl);
         registry.add("opd.orchestrator.booking.razorpay.key-id", () -> RAZORPAY_KEY_ID);
         registry.add("opd.orchestrator.booking.razorpay.key-secret", () -> "razorpay-key-secret");

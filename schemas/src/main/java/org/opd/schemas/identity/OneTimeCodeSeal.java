@@ -11,6 +11,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.opd.schemas.secret.SharedKeys;
+
 /**
  * Seals a one-time secret — a patient's sign-in code, a staff account's e-mail link token — for its
  * way from the orchestrator to the notifier (outbox, Kafka, {@code notifications_log} until sent):
@@ -24,7 +26,6 @@ public final class OneTimeCodeSeal {
 
     private static final String VERSION = "v1.";
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -37,27 +38,12 @@ public final class OneTimeCodeSeal {
 
     /** @param base64Key standard base64 of exactly 32 bytes */
     public static OneTimeCodeSeal withKey(String base64Key) {
-        if (base64Key == null || base64Key.isBlank()) {
-            throw new IllegalArgumentException("The one-time code message key is not set (OPD_OTP_MESSAGE_KEY)");
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64Key.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The one-time code message key is not valid base64");
-        }
-        if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("The one-time code message key must be " + KEY_BYTES
-                    + " bytes (base64 of 32 random bytes), not " + key.length);
-        }
-        return new OneTimeCodeSeal(key);
+        return new OneTimeCodeSeal(SharedKeys.decode(base64Key, "one-time code message key", "OPD_OTP_MESSAGE_KEY"));
     }
 
     /** A new random key in the form {@link #withKey} takes, e.g. for a local run without a configured one. */
     public static String newKey() {
-        byte[] key = new byte[KEY_BYTES];
-        RANDOM.nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
+        return SharedKeys.newKey();
     }
 
     public String seal(String code, UUID recipientId) {

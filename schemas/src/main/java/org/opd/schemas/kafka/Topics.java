@@ -64,8 +64,21 @@ public final class Topics {
     public static final Topic<String, AccountLinkIssued> ACCOUNT_EVENTS = new Topic<>("opd.account-events",
             Serdes.String(), new JsonSerde<>(AccountLinkIssued.class), 1, false, SEALED_SECRETS_RETENTION);
 
+    /**
+     * Dead letters: the records of a consumed topic that a consumer could not read or handle, set aside with
+     * the reason in their headers ({@link DeadLetterHeaders}) to be replayed once fixed. Same partitions as
+     * their topic (a record keeps its partition) and its retention: sealed secrets stay no longer there.
+     */
+    public static final Topic<byte[], byte[]> TOKEN_EVENTS_DEAD_LETTERS = deadLettersOf(TOKEN_EVENTS);
+    public static final Topic<byte[], byte[]> DOCTOR_EVENTS_DEAD_LETTERS = deadLettersOf(DOCTOR_EVENTS);
+    public static final Topic<byte[], byte[]> NOTIFICATION_REQUESTS_DEAD_LETTERS = deadLettersOf(NOTIFICATION_REQUESTS);
+    public static final Topic<byte[], byte[]> IDENTITY_EVENTS_DEAD_LETTERS = deadLettersOf(IDENTITY_EVENTS);
+    public static final Topic<byte[], byte[]> ACCOUNT_EVENTS_DEAD_LETTERS = deadLettersOf(ACCOUNT_EVENTS);
+
     public static final List<Topic<?, ?>> ALL = List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, ETA_CHANGES,
-            NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS, ACCOUNT_EVENTS);
+            NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS, ACCOUNT_EVENTS, TOKEN_EVENTS_DEAD_LETTERS,
+            DOCTOR_EVENTS_DEAD_LETTERS, NOTIFICATION_REQUESTS_DEAD_LETTERS, IDENTITY_EVENTS_DEAD_LETTERS,
+            ACCOUNT_EVENTS_DEAD_LETTERS);
 
     /** Outbox aggregate type of token events; the cdc-connector routes it to {@link #TOKEN_EVENTS}. */
     public static final String TOKEN_AGGREGATE = "token-events";
@@ -80,6 +93,16 @@ public final class Topics {
     public static final String ACCOUNT_AGGREGATE = "account-events";
 
     private Topics() {
+    }
+
+    /** The dead-letter topic of a consumed topic: its name with {@code .dlt}. */
+    public static String deadLettersOf(String topic) {
+        return topic + ".dlt";
+    }
+
+    private static Topic<byte[], byte[]> deadLettersOf(Topic<?, ?> topic) {
+        return new Topic<>(deadLettersOf(topic.name()), Serdes.ByteArray(), Serdes.ByteArray(), topic.partitions(), false,
+                topic.retention());
     }
 
     /** The topic an outbox row of the given aggregate type is published to. */

@@ -3,6 +3,7 @@ package org.opd.orchestrator.identity.server;
 import org.opd.orchestrator.identity.IdentityProperties;
 import org.opd.security.LocalIssuer;
 import org.opd.security.ServiceSecurity;
+import org.opd.security.SignatureCheckedOnce;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -82,11 +84,15 @@ class AuthorizationServerConfiguration {
         return new NimbusJwtEncoder(keys);
     }
 
-    /** This issuer's tokens, checked with its own keys and against revoked credentials. */
+    /**
+     * This issuer's tokens, checked with its own keys and against revoked credentials: the signature on a
+     * token's first use, expiry, issuer and revocation on every use.
+     */
     @Bean
     LocalIssuer localIssuer(JWKSource<SecurityContext> keys, IdentityProperties properties, CredentialStatus status) {
-        JwtDecoder decoder = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
-        ((NimbusJwtDecoder) decoder).setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        NimbusJwtDecoder signatureChecker = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+        signatureChecker.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        JwtDecoder decoder = new SignatureCheckedOnce(signatureChecker, new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), status));
         return new LocalIssuer(properties.issuer().toString(), decoder);
     }

@@ -1,4 +1,4 @@
-package org.opd.cdc;
+package org.opd.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -18,13 +18,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads an event topic from its beginning, keeping the records of the given doctors in arrival order. */
-final class EventsTopic implements AutoCloseable {
+public final class EventsTopic implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Set<String> doctorIds;
     private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
 
-    EventsTopic(String bootstrapServers, String topic, Collection<String> doctorIds) {
+    public EventsTopic(String bootstrapServers, String topic, Collection<String> doctorIds) {
         this.doctorIds = Set.copyOf(doctorIds);
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -38,11 +38,11 @@ final class EventsTopic implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} records of the doctors arrived, and returns all received so far. */
-    List<ConsumerRecord<String, byte[]>> awaitRecords(int count) {
+    public List<ConsumerRecord<String, byte[]>> awaitRecords(int count) {
         return awaitRecords(count, Duration.ofSeconds(30));
     }
 
-    List<ConsumerRecord<String, byte[]>> awaitRecords(int count, Duration limit) {
+    public List<ConsumerRecord<String, byte[]>> awaitRecords(int count, Duration limit) {
         await().atMost(limit).pollInterval(Duration.ofMillis(10)).until(() -> {
             poll(Duration.ofMillis(200));
             return received.size() >= count;
@@ -51,7 +51,7 @@ final class EventsTopic implements AutoCloseable {
     }
 
     /** Polls once, keeping the doctors' records, and returns those that arrived with this poll. */
-    List<ConsumerRecord<String, byte[]>> poll(Duration wait) {
+    public List<ConsumerRecord<String, byte[]>> poll(Duration wait) {
         List<ConsumerRecord<String, byte[]>> arrived = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : consumer.poll(wait)) {
             if (doctorIds.isEmpty() || doctorIds.contains(record.key())) {
@@ -62,11 +62,11 @@ final class EventsTopic implements AutoCloseable {
         return arrived;
     }
 
-    List<ConsumerRecord<String, byte[]>> received() {
+    public List<ConsumerRecord<String, byte[]>> received() {
         return List.copyOf(received);
     }
 
-    static String header(ConsumerRecord<?, ?> record, String name) {
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -33,6 +33,7 @@ import org.springframework.http.HttpMethod;
 final class ApiAccess {
 
     private static final Set<Role> STAFF = EnumSet.of(ADMIN, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS);
+    private static final Set<Role> STAFF_AND_PATIENTS = EnumSet.of(ADMIN, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS, PATIENT);
     private static final Set<Role> CLINICAL = EnumSet.of(RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD);
     private static final Set<Role> SCREENS = EnumSet.of(ADMIN, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, OPERATIONS, DISPLAY);
     private static final String API = "/api/v1";
@@ -64,6 +65,18 @@ final class ApiAccess {
             .add(POST, "/shifts/{assignmentId}/cancel", PATH, Resource.SHIFT, ADMIN, DEPARTMENT_HEAD)
             .ownDoctor(POST, "/shifts/{assignmentId}/start", Resource.SHIFT, DEPARTMENT_HEAD, NURSE, DOCTOR)
             .ownDoctor(POST, "/shifts/{assignmentId}/end", Resource.SHIFT, DEPARTMENT_HEAD, NURSE, DOCTOR)
+            // Weekly schedules and the shifts planned from them: like shifts, administrators and the department's head.
+            .add(GET, "/doctors/{doctorId}/weekly-schedule", PATH, Resource.DOCTOR, STAFF)
+            .add(PUT, "/doctors/{doctorId}/weekly-schedule", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
+            .add(POST, "/doctors/{doctorId}/weekly-schedule/shifts", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
+            // Booking ahead: the desk or the patient books and cancels; staff and patients see the free slots.
+            .add(GET, "/doctors/{doctorId}/available-slots", PATH, Resource.DOCTOR, STAFF_AND_PATIENTS)
+            .add(POST, "/appointments", ROLES_ONLY, null, RECEPTIONIST, PATIENT)
+            .add(GET, "/appointments/{appointmentId}", PATH, Resource.APPOINTMENT, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, PATIENT)
+            .add(POST, "/appointments/{appointmentId}/cancel", PATH, Resource.APPOINTMENT, RECEPTIONIST, PATIENT)
+            .add(PUT, "/doctors/{doctorId}/booking-fee", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
+            // The payment provider's webhook: its HMAC signature over the body is the credential.
+            .open(POST, "/payment-webhooks/razorpay")
             // Doctors' absences: asked for and approved by the department's head (administrators may ask too).
             .add(POST, "/schedule-exceptions", ROLES_ONLY, null, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/schedule-exceptions/{exceptionId}", PATH, Resource.SCHEDULE_EXCEPTION, ADMIN, DEPARTMENT_HEAD, OPERATIONS)

@@ -10,6 +10,7 @@ public enum Resource {
     PATIENT("patientId"),
     TOKEN("tokenId"),
     SCHEDULE_EXCEPTION("exceptionId"),
+    APPOINTMENT("appointmentId"),
     /** A token as the consultation it was, also once archived: its note outlives the live token. */
     CONSULTATION("tokenId"),
     /** An operations alert, whose hospital (and department) is its entity's. */

@@ -34,6 +34,9 @@ class ResourceOwners {
             case SCHEDULE_EXCEPTION -> """
                     SELECT d.hospital_id, d.primary_dept_id AS dept_id, d.doctor_id, NULL::uuid AS patient_id
                     FROM schedule_exceptions e JOIN doctors d ON d.doctor_id = e.doctor_id WHERE e.exception_id = :id""";
+            case APPOINTMENT -> """
+                    SELECT d.hospital_id, d.primary_dept_id AS dept_id, a.doctor_id, a.patient_id
+                    FROM appointments a JOIN doctors d ON d.doctor_id = a.doctor_id WHERE a.appointment_id = :id""";
             case CONSULTATION -> """
                     SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens WHERE token_id = :id
                     UNION ALL SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens_archive WHERE token_id = :id

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
+import org.opd.orchestrator.booking.Bookings;
 import org.opd.orchestrator.jdbc.Sql;
 import org.opd.orchestrator.token.TokenQueries;
 import org.slf4j.Logger;
@@ -46,14 +49,16 @@ public class AuditLog {
     private final TransactionTemplate ownTransaction;
     private final AuditPartitions partitions;
     private final TokenQueries tokens;
+    private final Bookings bookings;
     private final Map<AuditOutcome, Counter> written = new EnumMap<>(AuditOutcome.class);
     private final Counter failures;
 
     AuditLog(JdbcClient jdbc, PlatformTransactionManager transactions, AuditPartitions partitions, TokenQueries tokens,
-             MeterRegistry registry) {
+             Bookings bookings, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.partitions = partitions;
         this.tokens = tokens;
+        this.bookings = bookings;
         this.ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         ownTransaction.setTimeout(5);
@@ -93,8 +98,8 @@ public class AuditLog {
 
     private void insert(AuditRecord record) {
         AuditedRequest request = record.request();
-        if (request.patientId() == null && request.resourceType().isAboutAToken() && request.resourceId() != null) {
-            request = tokens.patientOf(request.resourceId()).map(request::ofPatient).orElse(request);
+        if (request.patientId() == null && request.resourceId() != null) {
+            request = patientOf(request).map(request::ofPatient).orElse(request);
         }
         AuditCaller caller = record.caller();
         jdbc.sql(INSERT)
@@ -114,6 +119,15 @@ public class AuditLog {
                 .param("clientAddress", record.clientAddress())
                 .param("requestId", record.requestId())
                 .update();
+    }
+
+    /** The patient a token's or an appointment's record is about, looked up by its id. */
+    private Optional<UUID> patientOf(AuditedRequest request) {
+        if (request.resourceType().isAboutAToken()) {
+            return tokens.patientOf(request.resourceId());
+        }
+        return request.resourceType() == AuditResourceType.APPOINTMENT ? bookings.patientOf(request.resourceId())
+                : Optional.empty();
     }
 
     private static String sqlState(Throwable e) {

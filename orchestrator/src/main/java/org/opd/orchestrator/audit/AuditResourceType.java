@@ -7,6 +7,8 @@ public enum AuditResourceType {
     TOKEN,
     /** The consultation note of a token (SOAP and diagnoses); the resource id is the token's. */
     CONSULTATION_NOTE,
+    /** An appointment booked ahead names its patient, as a token does. */
+    APPOINTMENT,
     /** A doctor's live queue: which tokens, and so which patients, are waiting. */
     DOCTOR_QUEUE,
     DEPARTMENT_QUEUE,

@@ -1,5 +1,6 @@
 package org.opd.orchestrator.audit;
 
+import static org.opd.orchestrator.audit.AuditResourceType.APPOINTMENT;
 import static org.opd.orchestrator.audit.AuditResourceType.AUDIT_LOG;
 import static org.opd.orchestrator.audit.AuditResourceType.CONSULTATION_NOTE;
 import static org.opd.orchestrator.audit.AuditResourceType.DEPARTMENT_QUEUE;
@@ -25,7 +26,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * The one rule of which requests are access to a patient record, and what each is about.
  * <p>
  * Audited: everything under {@code /api/v1/patients} and {@code /api/v1/tokens} (a token names its
- * patient; its consultation note is {@code CONSULTATION_NOTE}), a hospital's patients ({@code /api/v1/hospitals/{id}/patients}: look-up by UHID or phone,
+ * patient; its consultation note is {@code CONSULTATION_NOTE}), {@code /api/v1/appointments} (each names its
+ * patient), a hospital's patients ({@code /api/v1/hospitals/{id}/patients}: look-up by UHID or phone,
  * registration), the live queues (doctor's and its stream, department's and its display and stream, the
  * hospital's {@code live-queue}) and
  * {@code call-next} (they show which tokens and patients wait), and the audit trail itself. The
@@ -68,6 +70,11 @@ public final class AuditedResources {
             rule("/api/v1/tokens/{tokenId}/notes", CONSULTATION_NOTE, "tokenId"),
             rule("/api/v1/tokens/{tokenId}/**", TOKEN, "tokenId"),
             rule("/api/v1/tokens/**", TOKEN, null),
+            rule("/api/v1/appointments", APPOINTMENT, null),
+            rule("/api/v1/appointments/{appointmentId}", APPOINTMENT, "appointmentId"),
+            rule("/api/v1/appointments/{appointmentId}/cancel", APPOINTMENT, "appointmentId"),
+            rule("/api/v1/appointments/{appointmentId}/**", APPOINTMENT, "appointmentId"),
+            rule("/api/v1/appointments/**", APPOINTMENT, null),
             rule("/api/v1/doctors/{doctorId}/queue", DOCTOR_QUEUE, "doctorId"),
             rule("/api/v1/doctors/{doctorId}/queue/stream", DOCTOR_QUEUE, "doctorId"),
             rule("/api/v1/doctors/{doctorId}/queue/**", DOCTOR_QUEUE, "doctorId"),

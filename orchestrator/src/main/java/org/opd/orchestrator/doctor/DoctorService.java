@@ -1,11 +1,10 @@
 package org.opd.orchestrator.doctor;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.opd.orchestrator.department.Department;
 import org.opd.orchestrator.department.DepartmentRepository;
-import org.opd.orchestrator.error.BusinessRuleException;
+import org.opd.orchestrator.error.OtherHospitalException;
 import org.opd.orchestrator.hospital.HospitalRepository;
 import org.opd.orchestrator.logging.LogContext;
 import org.opd.orchestrator.paging.Page;
@@ -36,9 +35,7 @@ public class DoctorService {
         if (doctor.primaryDeptId() != null) {
             Department department = departments.require(doctor.primaryDeptId());
             if (!department.hospitalId().equals(hospitalId)) {
-                throw new BusinessRuleException("other-hospital", "Belongs to another hospital",
-                        "Department " + department.deptId() + " belongs to another hospital",
-                        Map.of("field", "primaryDeptId"));
+                throw new OtherHospitalException("Department " + department.deptId() + " belongs to another hospital", "primaryDeptId");
             }
         }
         return doctors.create(hospitalId, doctor);

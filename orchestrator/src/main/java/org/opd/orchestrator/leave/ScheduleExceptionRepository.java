@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +36,17 @@ class ScheduleExceptionRepository {
     Optional<ScheduleException> findForUpdate(UUID exceptionId) {
         return jdbc.sql(SELECT + " WHERE e.exception_id = :id FOR UPDATE OF e").param("id", exceptionId)
                 .query(ScheduleExceptionRepository::map).optional();
+    }
+
+    /** The doctor's exceptions that share some of the time [from, to), in time order. */
+    List<Absence> absences(UUID doctorId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT start_datetime, end_datetime FROM schedule_exceptions
+                        WHERE doctor_id = :doctorId AND start_datetime < :to AND end_datetime > :from
+                        ORDER BY start_datetime""")
+                .param("doctorId", doctorId).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
+                .query((rs, row) -> new Absence(Sql.instant(rs, "start_datetime"), Sql.instant(rs, "end_datetime")))
+                .list();
     }
 
     /** Another exception of the doctor that shares some of the time [start, end). */

@@ -1,6 +1,7 @@
 package org.opd.orchestrator.leave;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,6 +65,15 @@ public class ScheduleExceptions {
             log.info("Schedule exception {} approved", exceptionId);
         }
         return require(exceptionId);
+    }
+
+    /**
+     * When the doctor is away within [from, to): every exception counts, asked for or approved, so that
+     * nobody books a slot that a leave being decided would take away.
+     */
+    @Transactional(readOnly = true)
+    public List<Absence> absences(UUID doctorId, Instant from, Instant to) {
+        return exceptions.absences(doctorId, from, to);
     }
 
     @Transactional(readOnly = true)

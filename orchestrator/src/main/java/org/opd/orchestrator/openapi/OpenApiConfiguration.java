@@ -52,9 +52,10 @@ class OpenApiConfiguration {
             "400", "Invalid input: type urn:opd:problem:validation with errors [{field, message}], or malformed-request",
             "404", "Not found: type not-found with resource, or no-waiting-token",
             "409", "Conflict: illegal-transition (currentStatus), concurrent-modification (currentVersion), "
-                    + "doctor-busy, duplicate (field), daily- or session-token-limit-reached",
-            "422", "Broken rule: outside-geofence, no-shift, other-hospital, doctor-unavailable, "
-                    + "department-inactive, idempotency-key-reused, constraint-violated")));
+                    + "doctor-busy, duplicate (field), daily- or session-token-limit-reached, slot-taken (field)",
+            "422", "Broken rule: outside-geofence, no-shift, other-hospital, doctor-unavailable, doctor-away, "
+                    + "department-inactive, idempotency-key-reused, constraint-violated",
+            "503", "A dependency does not answer: live queue (Redis), payment-provider-unavailable, payments-unavailable")));
 
     /** RFC 7807 with the API's own members. */
     private static Schema<Object> problemSchema() {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +32,13 @@ public class ShiftRepository {
             new UniqueConstraints.Field("shiftStartTime",
                     "The doctor already has a shift in this cabin starting at this time on this date")));
 
-    private static final String COLUMNS = "SELECT cd.*, c.dept_id, dep.hospital_id, h.timezone";
+    /** A shift's breaks come along as two arrays of local times in the same order. */
+    private static final String COLUMNS = """
+            SELECT cd.*, c.dept_id, dep.hospital_id, h.timezone,
+                   ARRAY(SELECT b.break_start::text FROM shift_planned_breaks b
+                         WHERE b.assignment_id = cd.assignment_id ORDER BY b.break_start) AS break_starts,
+                   ARRAY(SELECT b.break_end::text FROM shift_planned_breaks b
+                         WHERE b.assignment_id = cd.assignment_id ORDER BY b.break_start) AS break_ends""";
     private static final String FROM = """
             FROM cabin_doctors cd
             JOIN cabins c ON c.cabin_id = cd.cabin_id
@@ -46,6 +54,16 @@ public class ShiftRepository {
     }
 
     UUID create(NewShift shift) {
+        UUID assignmentId = insert(shift);
+        for (ShiftBreak b : shift.plannedBreaks()) {
+            jdbc.sql("INSERT INTO shift_planned_breaks (assignment_id, break_start, break_end) VALUES (:id, :start, :end)")
+                    .param("id", assignmentId).param("start", b.start()).param("end", b.end())
+                    .update();
+        }
+        return assignmentId;
+    }
+
+    private UUID insert(NewShift shift) {
         try {
             return Insert.into("cabin_doctors")
                     .value("cabin_id", shift.cabinId())
@@ -97,6 +115,20 @@ public class ShiftRepository {
                 .query(ShiftRepository::map).optional();
     }
 
+    boolean existsOn(UUID doctorId, LocalDate date) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM cabin_doctors WHERE doctor_id = :d AND shift_date = :date)")
+                .param("d", doctorId).param("date", date).query(Boolean.class).single();
+    }
+
+    /** The doctor's shifts of the given days, cancelled ones included, in time order. */
+    List<Shift> ofDoctor(UUID doctorId, LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + """
+                         WHERE cd.doctor_id = :d AND cd.shift_date BETWEEN :from AND :to
+                         ORDER BY cd.shift_date, cd.shift_start_time""")
+                .param("d", doctorId).param("from", from).param("to", to)
+                .query(ShiftRepository::map).list();
+    }
+
     Page<Shift> page(ShiftFilter filter, PageRequest page) {
         Where where = new Where()
                 .optional("cd.doctor_id = :doctorId", "doctorId", filter.doctorId())
@@ -135,6 +167,17 @@ public class ShiftRepository {
                 rs.getInt("planned_tokens"),
                 ShiftStatus.valueOf(rs.getString("status")),
                 Sql.instant(rs, "actual_start_time"),
-                Sql.instant(rs, "actual_end_time"));
+                Sql.instant(rs, "actual_end_time"),
+                breaks(rs));
+    }
+
+    private static List<ShiftBreak> breaks(ResultSet rs) throws SQLException {
+        String[] starts = (String[]) rs.getArray("break_starts").getArray();
+        String[] ends = (String[]) rs.getArray("break_ends").getArray();
+        List<ShiftBreak> breaks = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            breaks.add(new ShiftBreak(LocalTime.parse(starts[i]), LocalTime.parse(ends[i])));
+        }
+        return breaks;
     }
 }

@@ -9,6 +9,7 @@ import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.token.TokenEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes what a token's accepted changes leave behind, in the transaction that saves the token:
  * a history row and an outbox event (keyed by doctor id) per change. A reassignment is news for
- * two lines: it also gets a TOKEN_REASSIGNED_AWAY event keyed by the doctor the token left.
+ * two lines: it also gets a TOKEN_REASSIGNED_AWAY event keyed by the doctor the token left. Each change
+ * is also published in-process as a {@link TokenMoved}, for modules that follow tokens (booking).
  */
 @Component
 class TokenChangeRecorder {
@@ -26,11 +28,14 @@ class TokenChangeRecorder {
     private final TokenHistoryRepository history;
     private final OutboxWriter outbox;
     private final TokenMetrics metrics;
+    private final ApplicationEventPublisher events;
 
-    TokenChangeRecorder(TokenHistoryRepository history, OutboxWriter outbox, TokenMetrics metrics) {
+    TokenChangeRecorder(TokenHistoryRepository history, OutboxWriter outbox, TokenMetrics metrics,
+                        ApplicationEventPublisher events) {
         this.history = history;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /** @param changedBy the staff member who made the changes; null when unknown or the system */
@@ -51,6 +56,7 @@ class TokenChangeRecorder {
                             away.type().name(), TokenEvent.SCHEMA_VERSION, away));
                 }
                 metrics.countWhenCommitted(change.type());
+                events.publishEvent(new TokenMoved(booking.tokenId(), change.newStatus()));
                 log.info("Token {} {}: {} -> {} (event {})", booking.tokenNumber(), change.type(),
                         change.previousStatus(), change.newStatus(), eventId);
             }

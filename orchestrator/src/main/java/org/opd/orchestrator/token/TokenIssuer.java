@@ -10,6 +10,7 @@ import org.opd.orchestrator.department.DepartmentRepository;
 import org.opd.orchestrator.doctor.Doctor;
 import org.opd.orchestrator.doctor.DoctorRepository;
 import org.opd.orchestrator.error.BusinessRuleException;
+import org.opd.orchestrator.error.OtherHospitalException;
 import org.opd.orchestrator.hospital.Hospital;
 import org.opd.orchestrator.hospital.HospitalRepository;
 import org.opd.orchestrator.patient.Patient;
@@ -67,9 +68,7 @@ public class TokenIssuer {
         ActiveDoctors.require(doctor);
         Patient patient = patients.require(request.patientId());
         if (!patient.hospitalId().equals(doctor.hospitalId())) {
-            throw new BusinessRuleException("other-hospital", "Belongs to another hospital",
-                    "Patient " + patient.patientId() + " is registered at another hospital than the doctor",
-                    Map.of("field", "patientId"));
+            throw new OtherHospitalException("Patient " + patient.patientId() + " is registered at another hospital than the doctor", "patientId");
         }
         Hospital hospital = hospitals.require(doctor.hospitalId());
         ZonedDateTime scheduled = request.scheduledTime().atZone(hospital.zone());

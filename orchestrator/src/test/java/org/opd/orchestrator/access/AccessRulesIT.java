@@ -56,6 +56,15 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/doctors/{doctorId}                      | " + SCREENS,
             "PUT  /api/v1/doctors/{doctorId}/settings             | ADMIN DEPARTMENT_HEAD",
             "PUT  /api/v1/doctors/{doctorId}/status               | ADMIN DEPARTMENT_HEAD NURSE DOCTOR",
+            "GET  /api/v1/doctors/{doctorId}/weekly-schedule      | " + STAFF,
+            "PUT  /api/v1/doctors/{doctorId}/weekly-schedule      | ADMIN DEPARTMENT_HEAD",
+            "POST /api/v1/doctors/{doctorId}/weekly-schedule/shifts | ADMIN DEPARTMENT_HEAD",
+            "GET  /api/v1/doctors/{doctorId}/available-slots?from=2030-01-01&to=2030-01-02 | " + STAFF,
+            "POST /api/v1/appointments                            | RECEPTIONIST",
+            "GET  /api/v1/appointments/{appointmentId}            | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD",
+            "POST /api/v1/appointments/{appointmentId}/cancel     | RECEPTIONIST",
+            "PUT  /api/v1/doctors/{doctorId}/booking-fee          | ADMIN DEPARTMENT_HEAD",
+            "POST /api/v1/payment-webhooks/razorpay               | " + EVERYONE,
             "POST /api/v1/schedule-exceptions                     | ADMIN DEPARTMENT_HEAD",
             "GET  /api/v1/schedule-exceptions/{exceptionId}       | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "POST /api/v1/schedule-exceptions/{exceptionId}/approve | DEPARTMENT_HEAD",
@@ -169,6 +178,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
                         INSERT INTO system_alerts (alert_type, severity, entity_type, entity_id, message)
                         VALUES ('BOTTLENECK', 'WARNING', 'DEPARTMENT', :deptId, 'Long line') RETURNING alert_id::text""")
                 .param("deptId", UUID.fromString(clinic.deptId)).query(String.class).single());
+        ids.put("appointmentId", UUID.randomUUID().toString());
         ids.put("exceptionId", api.create("/schedule-exceptions", Map.of("doctorId", clinic.doctorId,
                 "exceptionType", "TRAINING", "startDatetime", Clinic.noon(Clinic.today().plusDays(30)).toString(),
                 "endDatetime", Clinic.noon(Clinic.today().plusDays(31)).toString()), "exceptionId"));

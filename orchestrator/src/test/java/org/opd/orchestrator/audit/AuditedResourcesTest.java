@@ -30,6 +30,9 @@ class AuditedResourcesTest {
             POST,   /api/v1/tokens/ID/teleport,           TOKEN,            ID, CHANGE, /api/v1/tokens/{tokenId}/**
             GET,    /api/v1/tokens/not-a-uuid,            TOKEN,            -,  READ,   /api/v1/tokens/{tokenId}
             DELETE, /api/v1/tokens/ID,                    TOKEN,            ID, CHANGE, /api/v1/tokens/{tokenId}
+            POST,   /api/v1/appointments,                 APPOINTMENT,      -,  CREATE, /api/v1/appointments
+            GET,    /api/v1/appointments/ID,              APPOINTMENT,      ID, READ,   /api/v1/appointments/{appointmentId}
+            POST,   /api/v1/appointments/ID/cancel,       APPOINTMENT,      ID, CHANGE, /api/v1/appointments/{appointmentId}/cancel
             GET,    /api/v1/doctors/ID/queue,             DOCTOR_QUEUE,     ID, READ,   /api/v1/doctors/{doctorId}/queue
             POST,   /api/v1/doctors/ID/call-next,         DOCTOR_QUEUE,     ID, CHANGE, /api/v1/doctors/{doctorId}/call-next
             GET,    /api/v1/departments/ID/queue,         DEPARTMENT_QUEUE, ID, READ,   /api/v1/departments/{deptId}/queue
@@ -54,6 +57,7 @@ class AuditedResourcesTest {
             "GET, /api/v1/hospitals/ID",
             "POST, /api/v1/hospitals/ID/doctors",
             "GET, /api/v1/doctors/ID",
+            "GET, /api/v1/doctors/ID/available-slots",
             "PUT, /api/v1/departments/ID/settings",
             "GET, /api/v1/alerts",
             "GET, /actuator/health",

@@ -41,7 +41,7 @@ class IdempotencyIT extends OrchestratorIntegrationTest {
         // And only one token, one number, one history row and one event exist
         assertThat(count("SELECT count(*) FROM tokens WHERE dept_id = :id::uuid", clinic.deptId)).isEqualTo(1);
         assertThat(count("SELECT last_number FROM token_sequences WHERE dept_id = :id::uuid", clinic.deptId)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox WHERE aggregateid = :id", clinic.doctorId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE aggregatetype = 'token-events' AND aggregateid = :id", clinic.doctorId)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM token_history WHERE token_id = :id::uuid", first.text("tokenId")))
                 .isEqualTo(1);
     }

@@ -81,6 +81,11 @@ public final class Api {
         return exchange(HttpMethod.POST, path, body, new HttpHeaders());
     }
 
+    /** A POST of a body exactly as given, with extra headers (a provider's signed webhook). */
+    public Reply postRaw(String path, String body, HttpHeaders headers) {
+        return exchange(HttpMethod.POST, path, body, headers);
+    }
+
     /** A POST without a body, as a screen button sends it. */
     public Reply post(String path) {
         return exchange(HttpMethod.POST, path, null, new HttpHeaders());

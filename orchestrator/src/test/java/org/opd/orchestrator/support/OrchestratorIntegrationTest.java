@@ -3,6 +3,7 @@ package org.opd.orchestrator.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opd.orchestrator.OrchestratorApplication;
+import org.opd.testsupport.LocalRazorpayServer;
 import org.opd.testsupport.TestIssuer;
 import org.opd.schemas.identity.OneTimeCodeSeal;
 import org.opd.schemas.status.StatusLinks;
@@ -46,6 +47,11 @@ public abstract class OrchestratorIntegrationTest {
     /** A hospital's own identity provider, independent of the embedded issuer, trusted by configuration. */
     protected static final TestIssuer HOSPITAL_IDP = TestIssuer.start();
 
+    /** Razorpay's Payment Links API on loopback, with the keys and webhook secret the orchestrator is given. */
+    protected static final String RAZORPAY_KEY_ID = "rzp_test_integration";
+    protected static final String RAZORPAY_WEBHOOK_SECRET = "webhook-secret-for-integration-tests";
+    protected static final LocalRazorpayServer RAZORPAY = new LocalRazorpayServer(RAZORPAY_KEY_ID, "razorpay-key-secret");
+
     @Autowired
     protected TestRestTemplate rest;
 
@@ -73,6 +79,10 @@ public abstract class OrchestratorIntegrationTest {
         registry.add("opd.orchestrator.otp.hash-key", () -> OTP_HASH_KEY);
         registry.add("opd.orchestrator.otp.message-key", () -> OTP_MESSAGE_KEY);
         registry.add("opd.orchestrator.status-links.key", () -> STATUS_LINK_KEY);
+        registry.add("opd.orchestrator.booking.razorpay.base-url", RAZORPAY::baseUrl);
+        registry.add("opd.orchestrator.booking.razorpay.key-id", () -> RAZORPAY_KEY_ID);
+        registry.add("opd.orchestrator.booking.razorpay.key-secret", () -> "razorpay-key-secret");
+        registry.add("opd.orchestrator.booking.razorpay.webhook-secret", () -> RAZORPAY_WEBHOOK_SECRET);
     }
 
     @BeforeEach

@@ -2,9 +2,11 @@ package org.opd.orchestrator.shift.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.opd.orchestrator.shift.NewShift;
+import org.opd.orchestrator.shift.ShiftBreak;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 record CreateShiftRequest(
         @NotNull UUID cabinId,
@@ -19,7 +22,8 @@ record CreateShiftRequest(
         @NotNull LocalDate shiftDate,
         @NotNull LocalTime shiftStartTime,
         @NotNull LocalTime shiftEndTime,
-        @Positive @Max(500) Integer plannedTokens) {
+        @Positive @Max(500) Integer plannedTokens,
+        @Size(max = 10) List<@NotNull ShiftBreak> plannedBreaks) {
 
     @JsonIgnore
     @AssertTrue(message = "shiftEndTime must be after shiftStartTime")
@@ -28,6 +32,6 @@ record CreateShiftRequest(
     }
 
     NewShift toNewShift() {
-        return new NewShift(cabinId, doctorId, shiftDate, shiftStartTime, shiftEndTime, plannedTokens);
+        return new NewShift(cabinId, doctorId, shiftDate, shiftStartTime, shiftEndTime, plannedTokens, plannedBreaks);
     }
 }

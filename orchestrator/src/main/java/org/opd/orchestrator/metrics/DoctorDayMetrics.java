@@ -70,7 +70,8 @@ public record DoctorDayMetrics(UUID doctorId, LocalDate day, int tokensScheduled
                 firstDelay,
                 lastEnd == null ? null : lastEnd.atZone(facts.zone()).toLocalTime().withNano(0),
                 (int) idle.toMinutes(), (int) breaks.toMinutes(),
-                working.isZero() ? null : BigDecimal.valueOf(consulting.toSeconds() * 100.0 / working.toSeconds())
+                // In milliseconds: a session of under a second (a quick test, a start then an end) has no utilization.
+                working.toMillis() == 0 ? null : BigDecimal.valueOf(consulting.toMillis() * 100.0 / working.toMillis())
                         .setScale(2, RoundingMode.HALF_UP));
     }
 

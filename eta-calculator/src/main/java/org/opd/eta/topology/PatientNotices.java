@@ -52,7 +52,10 @@ final class PatientNotices {
             Instant expectedStart = now.plus(Duration.ofMinutes(shown.etaMinutesP50()));
             if (token.promisedStart() == null) {
                 Instant checkedIn = token.checkInTime() != null ? token.checkInTime() : now;
-                token = token.promised(expectedStart, checkedIn.plus(Duration.ofMinutes(shown.etaMinutesP90())));
+                // A wait is long past the P90 shown, and never before the delay threshold: "now" at a free doctor
+                // (P90 0) must not be a long wait a minute later.
+                Duration longAfter = Duration.ofMinutes(shown.etaMinutesP90());
+                token = token.promised(expectedStart, checkedIn.plus(longAfter.compareTo(delayThreshold) < 0 ? delayThreshold : longAfter));
             } else if (Duration.between(token.promisedStart(), expectedStart).compareTo(delayThreshold) > 0) {
                 int delay = (int) Duration.between(token.promisedStart(), expectedStart).toMinutes();
                 requests.add(request(NotificationType.DOCTOR_DELAYED, queue, token, shown, now, delay));

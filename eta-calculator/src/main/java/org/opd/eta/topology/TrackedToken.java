@@ -18,7 +18,7 @@ import org.opd.schemas.token.TokenStatus;
  * @param toldTMinus3    whether the patient was told they are three from the front
  * @param promisedStart  when the patient was last told their consultation starts (check-in time plus
  *                       the P50 shown then, moved on with each delay announced); null before that
- * @param longWaitAt     check-in time plus the P90 shown at check-in: past it the wait is too long
+ * @param longWaitAt     check-in time plus the P90 shown at check-in, at least the delay threshold: past it the wait is too long
  * @param linePlaceAt    the token's place in the call order ({@link CallOrder}), as the orchestrator gave it
  * @param parkedAt       since when the patient has stepped out of the line; null while in line
  */

@@ -218,6 +218,24 @@ class QueueOverTimeTest {
     }
 
     @Test
+    void aPatientShownNowAtAFreeDoctorIsNoLongWaitBeforeTheDelayThreshold() {
+        start(new LearnedEtaEstimator(), TopologySettings.DEFAULTS);
+        var first = day.token("GEN-001", NORMAL);
+        sendShift(day.shiftScheduled(0, 0, 240), day.shiftStarted(0));
+        send(first.checkedIn(1));
+        assertThat(lastSnapshot().waiting().get(0).etaMinutesP50()).isZero();
+
+        // A few minutes on the way to the cabin: not yet a long wait (the P90 shown was 0)
+        driver.advanceWallClockTime(Duration.ofMinutes(6));
+        assertThat(alerts.readValuesToList()).filteredOn(alert -> alert.type() == AlertType.LONG_WAIT).isEmpty();
+
+        // Past the delay threshold (10 min), still not called: it is
+        driver.advanceWallClockTime(Duration.ofMinutes(6));
+        assertThat(alerts.readValuesToList()).extracting(OperationsAlert::type, OperationsAlert::entityId)
+                .contains(tuple(AlertType.LONG_WAIT, first.tokenId));
+    }
+
+    @Test
     void aDoctorOnShiftWithPatientsWaitingAndNoConsultationIsIdleUntilTheNextStarts() {
         start(SeedFormulaEtaEstimator.withoutDoubleCount(), TopologySettings.DEFAULTS);
         var a = day.token("GEN-001", NORMAL);

@@ -4,7 +4,7 @@
 // a doctor (DOCTOR, tied to one doctor) follows their own queue live and calls, starts, completes, marks no-shows.
 import { element, say } from './dom.js';
 import { follow, getJson, postJson } from './live.js';
-import { signInStaff } from './staff-sign-in.js';
+import { showSignedIn, signInStaff } from './staff-sign-in.js';
 
 const FINAL = new Set(['COMPLETED', 'NO_SHOW', 'CANCELLED', 'RESCHEDULED']);
 
@@ -135,7 +135,13 @@ async function loadDoctorQueue(doctorId) {
   } else {
     cabin.replaceChildren('Nobody in the cabin');
   }
-  document.querySelector('#doctor-queue tbody').replaceChildren(...live.waiting.map(token => {
+  // One patient at a time: the next is called once the cabin is free (completed, or the called one did not come).
+  const callNext = document.getElementById('call-next');
+  callNext.disabled = Boolean(inCabin || called);
+  callNext.title = callNext.disabled ? 'Complete or mark the called patient first' : '';
+  // The called patient is on their way to the cabin: shown above, not as one still to wait.
+  const stillWaiting = live.waiting.filter(token => !called || token.tokenId !== called.tokenId);
+  document.querySelector('#doctor-queue tbody').replaceChildren(...stillWaiting.map(token => {
     const row = element('tr', null, element('td', null, String(token.position)), element('td', 'token', token.tokenNumber),
         element('td', null, token.etaMinutesP50 == null ? '' : token.etaMinutesP50 + '–' + token.etaMinutesP90 + ' min'));
     row.dataset.tokenId = token.tokenId;
@@ -168,7 +174,7 @@ function startDoctor(doctorId) {
 async function main() {
   session = await signInStaff();
   const claims = session.claims;
-  document.getElementById('who').textContent = (claims.roles || []).join(', ');
+  showSignedIn(session);
   hospital = await get('/hospitals/' + claims.hospital_id);
   if (has('RECEPTIONIST') || has('NURSE')) {
     await startDesk();

@@ -75,6 +75,15 @@ function renderCabin(cabin) {
           element('th', null, label('position')), element('th', null, label('token')),
           element('th', null, label('name')), element('th', null, label('eta')))),
       element('tbody', null, ...rows)));
+  // Set aside (stepped out, or called and not there): told to come back to the desk to be put in line again.
+  const parked = queue.parked || [];
+  if (parked.length > 0) {
+    card.append(element('div', 'parked', label('parked'), element('ul', null, ...parked.map(token => {
+      const item = element('li', null, element('span', 'token', token.tokenNumber ?? ''), ' ', token.maskedName ?? '');
+      item.dataset.tokenId = token.tokenId;
+      return item;
+    }))));
+  }
   return card;
 }
 

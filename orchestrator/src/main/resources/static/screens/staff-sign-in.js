@@ -64,8 +64,9 @@ function claimsOf(jwt) {
 }
 
 /**
- * Signs the staff member in (leaving for the issuer if needed) and returns { accessToken, claims }:
- * accessToken() gives a valid token, going through the issuer again once it expired.
+ * Signs the staff member in (leaving for the issuer if needed) and returns { accessToken, claims, signOut }:
+ * accessToken() gives a valid token, going through the issuer again once it expired; signOut() ends the
+ * session at the issuer (OIDC RP-initiated logout) and comes back to this page, which asks for a sign-in.
  */
 export async function signInStaff() {
   const answer = await redeemCode();
@@ -77,5 +78,19 @@ export async function signInStaff() {
   return {
     claims: claimsOf(token),
     accessToken: async () => (Date.now() < expiresAt - 10_000 ? token : goSignIn()),
+    signOut: () => {
+      const query = new URLSearchParams({
+        id_token_hint: answer.id_token, client_id: CLIENT_ID, post_logout_redirect_uri: redirectUri(),
+      });
+      location.assign('/connect/logout?' + query);
+    },
   };
+}
+
+/** The banner's "who" (the staff member's roles) and its sign-out button, shared by the staff pages. */
+export function showSignedIn(session) {
+  document.getElementById('who').textContent = (session.claims.roles || []).join(', ');
+  const signOut = document.getElementById('sign-out');
+  signOut.hidden = false;
+  signOut.onclick = session.signOut;
 }

@@ -67,15 +67,19 @@ class ConsoleBrowserIT extends BrowserAgainstSystem {
         assertThat(browser.findElement(By.id("desk")).isDisplayed()).isFalse();
         waitFor(Duration.ofSeconds(15), d -> queueTokens().equals(List.of("CARD-001", "CARD-002")) ? true : null);
 
-        // When the doctor calls the next patient, then the called token can be started or marked a no-show
+        // When the doctor calls the next patient, then the called token can be started or marked a no-show; it is no
+        // longer listed as one still to wait, and nobody else can be called until it is dealt with
         browser.findElement(By.id("call-next")).click();
         waitFor(Duration.ofSeconds(5), d -> cabin().contains("Called") && cabin().contains("CARD-001") ? true : null);
+        waitFor(Duration.ofSeconds(5), d -> queueTokens().equals(List.of("CARD-002")) ? true : null);
+        assertThat(browser.findElement(By.id("call-next")).isEnabled()).isFalse();
         Browser.screenshot(browser, "console-doctor");
         clickInCabin("Start");
         waitFor(Duration.ofSeconds(5), d -> cabin().contains("In consultation") && cabin().contains("CARD-001") ? true : null);
         clickInCabin("Complete");
         waitFor(Duration.ofSeconds(5), d -> message().equals("Token CARD-001: COMPLETED") ? true : null);
         waitFor(Duration.ofSeconds(5), d -> cabin().equals("Nobody in the cabin") ? true : null);
+        assertThat(browser.findElement(By.id("call-next")).isEnabled()).isTrue();
 
         // And the next one, who does not come in, is marked a no-show; the line is then empty
         browser.findElement(By.id("call-next")).click();
@@ -88,6 +92,12 @@ class ConsoleBrowserIT extends BrowserAgainstSystem {
         browser.findElement(By.id("call-next")).click();
         waitFor(Duration.ofSeconds(5), d -> browser.findElement(By.id("message")).getAttribute("class").equals("error") ? true : null);
         assertThat(message()).containsIgnoringCase("waiting");
+
+        // When the doctor signs out, then the console asks for a sign-in again, also when opened anew
+        browser.findElement(By.id("sign-out")).click();
+        waitForHeading("Sign in");
+        browser.get(system.baseUrl + CONSOLE);
+        waitForHeading("Sign in");
     }
 
     private static WebElement deskRow(String tokenNumber) {

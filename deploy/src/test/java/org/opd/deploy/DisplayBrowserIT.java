@@ -29,17 +29,13 @@ class DisplayBrowserIT extends BrowserAgainstSystem {
 
     @Test
     void showsTheQueueLiveCallsOutTheCallAndReloadsAfterTheStreamDrops() {
-        // Given a department with two patients waiting for Dr. Rao, and the department's display device
+        // Given a department with two patients waiting for Dr. Rao,
+        // when its display is switched on for the first time and set up with its credential
         RunningSystem.Clinic clinic = system.openClinic();
         String first = clinic.token("Meera Iyer", "+919812340001");
-        String second = clinic.token("Ravi Shankar", "+919812340002");
         clinic.arrive(first);
-        clinic.arrive(second);
-        JsonNode display = system.credential(Map.of("kind", "DISPLAY", "name", "Cardiology TV",
-                "hospitalId", clinic.hospitalId, "deptId", clinic.deptId, "roles", List.of("DISPLAY")));
-
-        // When the display is switched on for the first time and set up with its credential
-        Browser.openDisplay(browser, system.baseUrl, "dept=" + clinic.deptId + "&lang=en,hi", display);
+        clinic.arrive(clinic.token("Ravi Shankar", "+919812340002"));
+        switchOnDisplayOf(clinic);
 
         // Then it shows the department, the cabin and both tokens in line with masked names, in English and Hindi
         waitFor(Duration.ofSeconds(30), d -> rows().size() == 2 ? true : null);
@@ -83,6 +79,31 @@ class DisplayBrowserIT extends BrowserAgainstSystem {
     }
 
     @Test
+    void aParkedPatientIsAskedToComeToTheDeskUntilRecalled() {
+        // Given two patients waiting for Dr. Rao, and the department's display showing them
+        RunningSystem.Clinic clinic = system.openClinic();
+        String first = clinic.token("Meera Iyer", "+919812340011");
+        clinic.arrive(first);
+        clinic.arrive(clinic.token("Ravi Shankar", "+919812340012"));
+        switchOnDisplayOf(clinic);
+        waitFor(Duration.ofSeconds(30), d -> rows().size() == 2 ? true : null);
+
+        // When the desk parks the first (she stepped out)
+        system.post(clinic.desk, "/tokens/" + first + "/park", Map.of("reason", "Stepped out for a test"));
+
+        // Then within a second she leaves the line and is asked, in both languages, to come to the desk
+        waitFor(DRAWN_WITHIN, d -> rows().size() == 1 && !parked().isEmpty() ? true : null);
+        assertThat(rowTexts()).containsExactly(List.of("1", "CARD-002", "R*** S***"));
+        assertThat(parked()).contains("Stepped out: please come to the desk", "बाहर गए", "CARD-001 M*** I***");
+        Browser.screenshot(browser, "display-parked");
+
+        // When the desk recalls her to the front of the line, then she is first again and no longer asked to come
+        system.post(clinic.desk, "/tokens/" + first + "/recall", Map.of("end", "FRONT"));
+        waitFor(DRAWN_WITHIN, d -> rows().size() == 2 && parked().isEmpty() ? true : null);
+        assertThat(rowTexts().get(0)).containsExactly("1", "CARD-001", "M*** I***");
+    }
+
+    @Test
     void aHospitalDisplayShowsItsDepartmentsInTurn() {
         // Given a hospital with cardiology and a second department, and a display for the whole hospital
         RunningSystem.Clinic clinic = system.openClinic();
@@ -122,6 +143,19 @@ class DisplayBrowserIT extends BrowserAgainstSystem {
                 return [...document.querySelectorAll('.cabin tbody tr')]
                     .map(row => [...row.cells].map(cell => cell.innerText).concat(row.className));
                 """);
+    }
+
+    /** Issues the department's display credential and sets the display up with it, in English and Hindi. */
+    private static void switchOnDisplayOf(RunningSystem.Clinic clinic) {
+        JsonNode display = system.credential(Map.of("kind", "DISPLAY", "name", "Cardiology TV " + clinic.deptId,
+                "hospitalId", clinic.hospitalId, "deptId", clinic.deptId, "roles", List.of("DISPLAY")));
+        Browser.openDisplay(browser, system.baseUrl, "dept=" + clinic.deptId + "&lang=en,hi", display);
+    }
+
+    /** The cabin's list of parked tokens as shown, empty when none. */
+    private static String parked() {
+        List<WebElement> parked = cabin().findElements(By.cssSelector(".parked"));
+        return parked.isEmpty() ? "" : parked.get(0).getText().replace('\n', ' ');
     }
 
     private static String nowSeeing() {

@@ -19,6 +19,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.opd.schemas.alert.AlertSeverity;
+import org.opd.schemas.alert.AlertType;
+import org.opd.schemas.alert.OperationsAlert;
+import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.status.StatusLinks;
 import org.opd.testsupport.AccessTokens;
 import org.opd.testsupport.FreePorts;
@@ -151,6 +158,21 @@ final class RunningSystem implements AutoCloseable {
         void arrive(String tokenId) {
             post(desk, "/tokens/" + tokenId + "/check-in", Map.of("latitude", 12.9717, "longitude", 77.5947));
             post(desk, "/tokens/" + tokenId + "/wait", Map.of());
+        }
+    }
+
+    /**
+     * An alert raised on {@code opd.alerts} as the topology raises one: the eta-calculator records it, and the
+     * dashboards hear of it through its announcement.
+     */
+    void raiseAlert(AlertType type, AlertSeverity severity, String deptId, String hospitalId, String message) {
+        OperationsAlert alert = new OperationsAlert(OperationsAlert.SCHEMA_VERSION, UUID.randomUUID(), type, severity,
+                "DEPARTMENT", UUID.fromString(deptId), UUID.fromString(deptId), UUID.fromString(hospitalId), message,
+                Map.of(), false, java.time.Instant.now());
+        try (KafkaProducer<String, OperationsAlert> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()),
+                Topics.ALERTS.keySerde().serializer(), Topics.ALERTS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS.name(), alert.key(), alert));
         }
     }
 

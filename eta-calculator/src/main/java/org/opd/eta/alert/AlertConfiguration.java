@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import redis.clients.jedis.JedisPooled;
 
 @Configuration(proxyBeanMethods = false)
 // The Redis rebuild command runs none of the service's processing.
@@ -21,7 +22,7 @@ class AlertConfiguration {
     }
 
     @Bean
-    AlertRecorder alertRecorder(EtaProperties properties, AlertStore store, MeterRegistry meters) {
-        return new AlertRecorder(properties, store, meters);
+    AlertRecorder alertRecorder(EtaProperties properties, AlertStore store, JedisPooled jedis, MeterRegistry meters) {
+        return new AlertRecorder(properties, store, new AlertAnnouncer(jedis), meters);
     }
 }

@@ -25,7 +25,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Reads committed alerts on its own thread and records each in {@code system_alerts}; a batch's
+ * Reads committed alerts on its own thread, records each in {@code system_alerts} and announces it to the
+ * dashboards; a batch's
  * offsets are committed only after the database took all of it (a crash replays; the store is idempotent).
  */
 public class AlertRecorder implements SmartLifecycle {
@@ -37,6 +38,7 @@ public class AlertRecorder implements SmartLifecycle {
 
     private final EtaProperties properties;
     private final AlertStore store;
+    private final AlertAnnouncer announcer;
     private final Counter recorded;
 
     private volatile boolean running;
@@ -44,9 +46,10 @@ public class AlertRecorder implements SmartLifecycle {
     private CountDownLatch stopRequested;
     private CountDownLatch finished;
 
-    public AlertRecorder(EtaProperties properties, AlertStore store, MeterRegistry meters) {
+    public AlertRecorder(EtaProperties properties, AlertStore store, AlertAnnouncer announcer, MeterRegistry meters) {
         this.properties = properties;
         this.store = store;
+        this.announcer = announcer;
         this.recorded = Counter.builder("opd.eta.alerts.recorded").description("Alerts written to system_alerts").register(meters);
     }
 
@@ -98,6 +101,7 @@ public class AlertRecorder implements SmartLifecycle {
                 if (record.value() != null) {
                     store.record(record.value());
                     recorded.increment();
+                    announcer.announce(record.value());
                 }
             }
             consumer.commitSync();

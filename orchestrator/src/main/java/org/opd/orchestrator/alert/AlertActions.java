@@ -20,11 +20,13 @@ public class AlertActions {
 
     private final JdbcClient jdbc;
     private final AlertQueries alerts;
+    private final AlertAnnouncer announcer;
     private final Clock clock;
 
-    AlertActions(JdbcClient jdbc, AlertQueries alerts, Clock clock) {
+    AlertActions(JdbcClient jdbc, AlertQueries alerts, AlertAnnouncer announcer, Clock clock) {
         this.jdbc = jdbc;
         this.alerts = alerts;
+        this.announcer = announcer;
         this.clock = clock;
     }
 
@@ -35,7 +37,7 @@ public class AlertActions {
                         WHERE alert_id = :id AND NOT is_resolved AND acknowledged_at IS NULL
                         """)
                 .param("now", now()).param("by", by).param("id", alertId).update();
-        return changed == 1 ? alerts.require(alertId) : refused(alertId, "acknowledge");
+        return changed == 1 ? announced(alertId) : refused(alertId, "acknowledge");
     }
 
     @Transactional
@@ -45,7 +47,13 @@ public class AlertActions {
                         WHERE alert_id = :id AND NOT is_resolved
                         """)
                 .param("now", now()).param("by", by).param("id", alertId).update();
-        return changed == 1 ? alerts.require(alertId) : refused(alertId, "resolve");
+        return changed == 1 ? announced(alertId) : refused(alertId, "resolve");
+    }
+
+    private Alert announced(UUID alertId) {
+        Alert alert = alerts.require(alertId);
+        announcer.announceAfterCommit(alert);
+        return alert;
     }
 
     /** Why nothing changed: no such alert (404), or one already resolved / acknowledged (409 naming its state). */

@@ -71,6 +71,8 @@ class IdentityBootstrap implements ApplicationRunner {
                         .reuseRefreshTokens(false)
                         .build());
         properties.consoleRedirectUris().stream().map(URI::toString).forEach(client::redirectUri);
+        // Signing out (OIDC RP-initiated logout) returns to the page, which then asks for a sign-in again.
+        properties.consoleRedirectUris().stream().map(URI::toString).forEach(client::postLogoutRedirectUri);
         if (confidential) {
             client.clientSecret(passwordEncoder.encode(secret))
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

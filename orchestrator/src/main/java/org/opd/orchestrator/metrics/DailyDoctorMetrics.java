@@ -3,9 +3,11 @@ package org.opd.orchestrator.metrics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.opd.orchestrator.error.NotFoundException;
+import org.opd.orchestrator.hospital.HospitalRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,11 +29,13 @@ public class DailyDoctorMetrics {
     private static final Logger log = LoggerFactory.getLogger(DailyDoctorMetrics.class);
 
     private final DoctorMetricsRepository repository;
+    private final HospitalRepository hospitals;
     private final Clock clock;
     private final Timer refreshTime;
 
-    DailyDoctorMetrics(DoctorMetricsRepository repository, Clock clock, MeterRegistry meters) {
+    DailyDoctorMetrics(DoctorMetricsRepository repository, HospitalRepository hospitals, Clock clock, MeterRegistry meters) {
         this.repository = repository;
+        this.hospitals = hospitals;
         this.clock = clock;
         this.refreshTime = Timer.builder("opd.doctor.metrics.refresh").description("One refresh of the daily doctor metrics")
                 .register(meters);
@@ -66,5 +70,12 @@ public class DailyDoctorMetrics {
     public DoctorDayMetrics require(UUID doctorId, LocalDate day) {
         repository.zoneOf(doctorId).orElseThrow(() -> new NotFoundException("doctor", doctorId));
         return repository.find(doctorId, day).orElseThrow(() -> new MetricsNotComputedException(doctorId, day));
+    }
+
+    /** The rows of the hospital's doctors for the day (in its time zone) as last computed; doctors without one are left out. */
+    @Transactional(readOnly = true)
+    public List<DoctorDayMetrics> ofHospital(UUID hospitalId, LocalDate day) {
+        hospitals.require(hospitalId);
+        return repository.ofHospital(hospitalId, day);
     }
 }

@@ -85,12 +85,28 @@ class DoctorMetricsRepository {
     Optional<DoctorDayMetrics> find(UUID doctorId, LocalDate day) {
         return jdbc.sql("SELECT * FROM doctor_performance_metrics WHERE doctor_id = :doctorId AND metric_date = :day")
                 .param("doctorId", doctorId).param("day", day)
-                .query((rs, row) -> new DoctorDayMetrics(Sql.uuid(rs, "doctor_id"), rs.getObject("metric_date", LocalDate.class),
-                        rs.getInt("tokens_scheduled"), rs.getInt("tokens_completed"), rs.getInt("tokens_no_show"),
-                        rs.getBigDecimal("avg_consultation_time_mins"), rs.getBigDecimal("avg_wait_time_mins"),
-                        Sql.integer(rs, "first_patient_delay_mins"), rs.getObject("last_patient_time", LocalTime.class),
-                        rs.getInt("idle_time_mins"), rs.getInt("break_time_mins"), rs.getBigDecimal("utilization_rate")))
+                .query(DoctorMetricsRepository::row)
                 .optional();
+    }
+
+    /** The rows of the hospital's doctors for the day, by doctor name. */
+    List<DoctorDayMetrics> ofHospital(UUID hospitalId, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT m.* FROM doctor_performance_metrics m JOIN doctors d ON d.doctor_id = m.doctor_id
+                        WHERE d.hospital_id = :hospitalId AND m.metric_date = :day
+                        ORDER BY d.name, d.doctor_id
+                        """)
+                .param("hospitalId", hospitalId).param("day", day)
+                .query(DoctorMetricsRepository::row)
+                .list();
+    }
+
+    private static DoctorDayMetrics row(ResultSet rs, int row) throws SQLException {
+        return new DoctorDayMetrics(Sql.uuid(rs, "doctor_id"), rs.getObject("metric_date", LocalDate.class),
+                rs.getInt("tokens_scheduled"), rs.getInt("tokens_completed"), rs.getInt("tokens_no_show"),
+                rs.getBigDecimal("avg_consultation_time_mins"), rs.getBigDecimal("avg_wait_time_mins"),
+                Sql.integer(rs, "first_patient_delay_mins"), rs.getObject("last_patient_time", LocalTime.class),
+                rs.getInt("idle_time_mins"), rs.getInt("break_time_mins"), rs.getBigDecimal("utilization_rate"));
     }
 
     private static Instant local(ResultSet rs, String column, LocalDate day, ZoneId zone) throws SQLException {

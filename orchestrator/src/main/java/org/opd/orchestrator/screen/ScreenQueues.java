@@ -41,6 +41,6 @@ public class ScreenQueues {
             return new ScreenToken(token.tokenId(), token.tokenNumber(), label.maskedName(), token.position(),
                     token.etaMinutesP50(), token.etaMinutesP90(), label.calledTime());
         }).toList();
-        return new ScreenQueue(doctorId, view.version(), view.doctorStatus(), current, waiting);
+        return new ScreenQueue(doctorId, view.version(), view.doctorStatus(), current, waiting, labels.parkedWith(doctorId));
     }
 }

@@ -1,8 +1,6 @@
 package org.opd.orchestrator.screen;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -39,14 +37,13 @@ import jakarta.annotation.PreDestroy;
 @Component
 public class ScreenStreams implements LiveChangeFollower {
 
-    /** SSE event names: a doctor's {@link ScreenQueue}; {@code ready} as soon as the stream follows. */
+    /** SSE event name: a doctor's {@link ScreenQueue}. */
     public static final String QUEUE_EVENT = "queue";
-    public static final String READY_EVENT = "ready";
 
     private static final Logger log = LoggerFactory.getLogger(ScreenStreams.class);
 
-    private final Map<UUID, Set<SseEmitter>> byDepartment = new ConcurrentHashMap<>();
-    private final Map<UUID, Set<SseEmitter>> byDoctor = new ConcurrentHashMap<>();
+    private final KeyedStreams byDepartment = new KeyedStreams();
+    private final KeyedStreams byDoctor = new KeyedStreams();
     private final Map<UUID, LiveQueueChange> pending = new ConcurrentHashMap<>();
     /** The newest version pushed per doctor: two changes read after both were applied show one state, sent once. */
     private final Map<UUID, Long> pushedVersions = new ConcurrentHashMap<>();
@@ -63,9 +60,9 @@ public class ScreenStreams implements LiveChangeFollower {
         this.json = json;
         this.pushed = Counter.builder("opd.screen.changes.pushed").description("Queue changes written to the screens' streams").register(meters);
         this.failed = Counter.builder("opd.screen.changes.failed").description("Queue changes that could not be read; their streams were closed to reload").register(meters);
-        Gauge.builder("opd.screen.streams.open", byDepartment, ScreenStreams::count).tag("follows", "department")
+        Gauge.builder("opd.screen.streams.open", byDepartment, KeyedStreams::count).tag("follows", "department")
                 .description("Open live streams of screens").register(meters);
-        Gauge.builder("opd.screen.streams.open", byDoctor, ScreenStreams::count).tag("follows", "doctor")
+        Gauge.builder("opd.screen.streams.open", byDoctor, KeyedStreams::count).tag("follows", "doctor")
                 .description("Open live streams of screens").register(meters);
     }
 
@@ -80,7 +77,7 @@ public class ScreenStreams implements LiveChangeFollower {
     /** A queue change announced by the projection; sent on to the streams that follow it. */
     @Override
     public void changed(LiveQueueChange change) {
-        boolean watched = byDoctor.containsKey(change.doctorId()) || byDepartment.containsKey(change.deptId());
+        boolean watched = byDoctor.follows(change.doctorId()) || byDepartment.follows(change.deptId());
         if (watched && pending.put(change.doctorId(), change) == null) {
             fanOut.execute(() -> push(change.doctorId()));
         }
@@ -98,19 +95,15 @@ public class ScreenStreams implements LiveChangeFollower {
      */
     @Override
     public void disconnectAll() {
-        for (Map<UUID, Set<SseEmitter>> streams : List.of(byDepartment, byDoctor)) {
-            streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
-            streams.clear();
-        }
+        byDepartment.endAll();
+        byDoctor.endAll();
         pushedVersions.clear();
     }
 
     @Scheduled(fixedDelayString = "${opd.orchestrator.screens.heartbeat}")
     void heartbeat() {
-        Set<ResponseBodyEmitter.DataWithMediaType> comment = SseEmitter.event().comment("heartbeat").build();
-        for (Map<UUID, Set<SseEmitter>> streams : List.of(byDepartment, byDoctor)) {
-            streams.values().forEach(emitters -> emitters.forEach(emitter -> send(emitter, comment)));
-        }
+        byDepartment.heartbeat();
+        byDoctor.heartbeat();
     }
 
     @PreDestroy
@@ -119,28 +112,12 @@ public class ScreenStreams implements LiveChangeFollower {
         disconnectAll();
     }
 
-    private SseEmitter follow(Map<UUID, Set<SseEmitter>> streams, UUID key, Duration lifetime) {
+    private SseEmitter follow(KeyedStreams streams, UUID key, Duration lifetime) {
         if (!following) {
             throw new UnavailableException("live-updates-unavailable", "Live updates unavailable",
                     "The queue changes cannot be followed right now; load the state and try again shortly", null);
         }
-        SseEmitter emitter = new SseEmitter(lifetime.toMillis());
-        Runnable forget = () -> streams.computeIfPresent(key, (k, emitters) -> {
-            emitters.remove(emitter);
-            return emitters.isEmpty() ? null : emitters;
-        });
-        emitter.onCompletion(forget);
-        emitter.onError(error -> forget.run());
-        // The stream ends when the caller's access token does; the screen reconnects with a new one.
-        emitter.onTimeout(emitter::complete);
-        streams.compute(key, (k, emitters) -> {
-            Set<SseEmitter> set = emitters == null ? ConcurrentHashMap.newKeySet() : emitters;
-            set.add(emitter);
-            return set;
-        });
-        // Sent at once so that the screen knows it follows before it loads the state.
-        send(emitter, SseEmitter.event().name(READY_EVENT).data("{}").build());
-        return emitter;
+        return streams.open(key, lifetime);
     }
 
     private void push(UUID doctorId) {
@@ -148,8 +125,6 @@ public class ScreenStreams implements LiveChangeFollower {
         if (change == null) {
             return;
         }
-        Set<SseEmitter> doctorStreams = byDoctor.getOrDefault(doctorId, Set.of());
-        Set<SseEmitter> departmentStreams = byDepartment.getOrDefault(change.deptId(), Set.of());
         Set<ResponseBodyEmitter.DataWithMediaType> event;
         try {
             ScreenQueue queue = queues.read(doctorId);
@@ -162,26 +137,12 @@ public class ScreenStreams implements LiveChangeFollower {
             // Better a screen that says "reconnecting" and reloads than one that silently misses a change.
             log.warn("Queue of doctor {} (version {}) not pushed, its screens reload: {}", doctorId, change.version(), e.toString());
             failed.increment();
-            doctorStreams.forEach(SseEmitter::complete);
-            departmentStreams.forEach(SseEmitter::complete);
+            byDoctor.endAll(doctorId);
+            byDepartment.endAll(change.deptId());
             return;
         }
-        doctorStreams.forEach(emitter -> send(emitter, event));
-        departmentStreams.forEach(emitter -> send(emitter, event));
+        byDoctor.sendAll(doctorId, event);
+        byDepartment.sendAll(change.deptId(), event);
         pushed.increment();
-    }
-
-    /** @param event built once (building an event is not repeatable), written to each stream */
-    private static void send(SseEmitter emitter, Set<ResponseBodyEmitter.DataWithMediaType> event) {
-        try {
-            emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
-            // The screen went away (or its stream already ended): forget it.
-            emitter.completeWithError(e);
-        }
-    }
-
-    private static double count(Map<UUID, Set<SseEmitter>> streams) {
-        return streams.values().stream().mapToInt(Set::size).sum();
     }
 }

@@ -1,6 +1,5 @@
 package org.opd.orchestrator.status;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,8 +9,8 @@ import java.util.concurrent.Executors;
 
 import org.opd.orchestrator.error.ProblemException;
 import org.opd.orchestrator.error.UnavailableException;
+import org.opd.orchestrator.screen.KeyedStreams;
 import org.opd.orchestrator.screen.LiveChangeFollower;
-import org.opd.orchestrator.screen.ScreenStreams;
 import org.opd.schemas.live.LiveQueueChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,7 @@ import jakarta.annotation.PreDestroy;
 @Component
 public class StatusStreams implements LiveChangeFollower {
 
-    /** SSE event: the token's {@link PatientStatus}; after {@link ScreenStreams#READY_EVENT}, as on the screens' streams. */
+    /** SSE event: the token's {@link PatientStatus}; after {@link KeyedStreams#READY_EVENT}, as on the screens' streams. */
     public static final String STATUS_EVENT = "status";
 
     private static final Logger log = LoggerFactory.getLogger(StatusStreams.class);
@@ -76,7 +75,7 @@ public class StatusStreams implements LiveChangeFollower {
         }
         SseEmitter emitter = new SseEmitter(properties.streamLifetime().toMillis());
         if (token.status().ended()) {
-            send(emitter, SseEmitter.event().name(ScreenStreams.READY_EVENT).data("{}").build());
+            KeyedStreams.send(emitter, SseEmitter.event().name(KeyedStreams.READY_EVENT).data("{}").build());
             emitter.complete();
             return emitter;
         }
@@ -87,7 +86,7 @@ public class StatusStreams implements LiveChangeFollower {
         // The page reconnects and reloads; a stream that lasts for ever would outlive the link's grace.
         emitter.onTimeout(emitter::complete);
         // Kept first, then "ready": whatever changes after the page loads its status after "ready" is sent.
-        send(emitter, SseEmitter.event().name(ScreenStreams.READY_EVENT).data("{}").build());
+        KeyedStreams.send(emitter, SseEmitter.event().name(KeyedStreams.READY_EVENT).data("{}").build());
         return emitter;
     }
 
@@ -117,7 +116,7 @@ public class StatusStreams implements LiveChangeFollower {
     @Scheduled(fixedDelayString = "${opd.orchestrator.screens.heartbeat}")
     void heartbeat() {
         Set<ResponseBodyEmitter.DataWithMediaType> comment = SseEmitter.event().comment("heartbeat").build();
-        byDoctor.values().forEach(followers -> followers.forEach(follower -> send(follower.emitter, comment)));
+        byDoctor.values().forEach(followers -> followers.forEach(follower -> KeyedStreams.send(follower.emitter, comment)));
     }
 
     @PreDestroy
@@ -137,7 +136,7 @@ public class StatusStreams implements LiveChangeFollower {
                 }
                 if (!token.status().equals(follower.shown)) {
                     follower.shown = token.status();
-                    send(follower.emitter, SseEmitter.event().name(STATUS_EVENT).data(json.writeValueAsString(token.status())).build());
+                    KeyedStreams.send(follower.emitter, SseEmitter.event().name(STATUS_EVENT).data(json.writeValueAsString(token.status())).build());
                 }
                 if (token.status().ended()) {
                     follower.emitter.complete();
@@ -161,14 +160,5 @@ public class StatusStreams implements LiveChangeFollower {
             followers.remove(follower);
             return followers.isEmpty() ? null : followers;
         });
-    }
-
-    private static void send(SseEmitter emitter, Set<ResponseBodyEmitter.DataWithMediaType> event) {
-        try {
-            emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
-            // The page went away (or its stream already ended): forget it.
-            emitter.completeWithError(e);
-        }
     }
 }

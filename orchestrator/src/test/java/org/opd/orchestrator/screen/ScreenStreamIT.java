@@ -125,7 +125,7 @@ class ScreenStreamIT extends OrchestratorIntegrationTest {
         // When Redis drops the orchestrator's subscription
         String clients = SafeEncoder.encode((byte[]) redis.sendCommand(Protocol.Command.CLIENT, "LIST", "TYPE", "pubsub"));
         for (String client : clients.split("\n")) {
-            if (client.contains(" name=" + QueueChangeListener.CLIENT_NAME + " ")) {
+            if (client.contains(" name=" + LiveChangeListener.CLIENT_NAME + " ")) {
                 redis.sendCommand(Protocol.Command.CLIENT, "KILL", "ADDR", client.replaceAll(".*\\baddr=(\\S+).*", "$1").strip());
             }
         }

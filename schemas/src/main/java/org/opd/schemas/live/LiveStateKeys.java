@@ -21,6 +21,12 @@ public final class LiveStateKeys {
      */
     public static final String QUEUE_CHANGES_CHANNEL = "live:queue-changes";
 
+    /**
+     * Pub/sub channel: one {@link LiveAlertChange} (JSON) each time an alert of {@code system_alerts}
+     * changed, published after the change was committed. Fire-and-forget like the queue changes.
+     */
+    public static final String ALERT_CHANGES_CHANNEL = "live:alert-changes";
+
     /** Sorted set of the doctor's waiting token ids, score = position. */
     public static String doctorQueue(UUID doctorId) {
         return "queue:doctor:" + doctorId + ":active";

@@ -1,9 +1,12 @@
 package org.opd.orchestrator.operations.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.opd.orchestrator.operations.Bottleneck;
+import org.opd.orchestrator.operations.DayProfile;
+import org.opd.orchestrator.operations.DayProfiles;
 import org.opd.orchestrator.operations.DoctorStatusEntry;
 import org.opd.orchestrator.operations.LiveQueueEntry;
 import org.opd.orchestrator.operations.OperationsQueries;
@@ -25,9 +28,11 @@ class OperationsController {
     private static final String SPEC_THRESHOLD = "20";
 
     private final OperationsQueries queries;
+    private final DayProfiles dayProfiles;
 
-    OperationsController(OperationsQueries queries) {
+    OperationsController(OperationsQueries queries, DayProfiles dayProfiles) {
         this.queries = queries;
+        this.dayProfiles = dayProfiles;
     }
 
     @GetMapping("/live-queue")
@@ -46,5 +51,11 @@ class OperationsController {
     List<Bottleneck> bottlenecks(@PathVariable UUID hospitalId,
                                  @RequestParam(defaultValue = SPEC_THRESHOLD) @Min(0) @Max(10_000) int morePendingThan) {
         return queries.bottlenecks(hospitalId, morePendingThan);
+    }
+
+    /** @param date the day in the hospital's time zone; @param deptId one department only, when given */
+    @GetMapping("/day-profile")
+    DayProfile dayProfile(@PathVariable UUID hospitalId, @RequestParam LocalDate date, @RequestParam(required = false) UUID deptId) {
+        return dayProfiles.of(hospitalId, date, deptId);
     }
 }

@@ -1,8 +1,6 @@
 package org.opd.orchestrator.screen.web;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.opd.orchestrator.doctor.DoctorRepository;
@@ -11,6 +9,7 @@ import org.opd.orchestrator.screen.DepartmentBoard;
 import org.opd.orchestrator.screen.DepartmentBoards;
 import org.opd.orchestrator.screen.ScreenQueue;
 import org.opd.orchestrator.screen.ScreenStreams;
+import org.opd.orchestrator.screen.StreamLifetime;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,7 +60,7 @@ class ScreenController {
             schema = @Schema(implementation = ScreenQueue.class)))
     SseEmitter displayStream(@PathVariable UUID deptId, JwtAuthenticationToken caller) {
         departments.require(deptId);
-        return streams.followDepartment(deptId, untilExpiry(caller));
+        return streams.followDepartment(deptId, StreamLifetime.untilExpiry(caller, clock));
     }
 
     @GetMapping(path = "/api/v1/doctors/{doctorId}/queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -70,12 +69,6 @@ class ScreenController {
             schema = @Schema(implementation = ScreenQueue.class)))
     SseEmitter doctorStream(@PathVariable UUID doctorId, JwtAuthenticationToken caller) {
         doctors.requireExists(doctorId);
-        return streams.followDoctor(doctorId, untilExpiry(caller));
-    }
-
-    private Duration untilExpiry(JwtAuthenticationToken caller) {
-        Instant expiresAt = caller.getToken().getExpiresAt();
-        Duration left = expiresAt == null ? Duration.ofHours(1) : Duration.between(clock.instant(), expiresAt);
-        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+        return streams.followDoctor(doctorId, StreamLifetime.untilExpiry(caller, clock));
     }
 }

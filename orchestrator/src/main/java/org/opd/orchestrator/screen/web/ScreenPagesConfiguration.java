@@ -10,8 +10,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The screens' pages, scripts and styles (static files under {@code /screens}) are open: they hold
- * no data. Everything they show comes from the API, with the access token the page got.
+ * The screens' pages, scripts and styles (static files under {@code /screens}, libraries under
+ * {@code /webjars}) are open: they hold no data. Everything they show comes from the API, with the access token the page got.
  */
 @Configuration(proxyBeanMethods = false)
 class ScreenPagesConfiguration {
@@ -20,7 +20,7 @@ class ScreenPagesConfiguration {
     @Order(2)
     SecurityFilterChain screenPages(HttpSecurity http, ServiceSecurity security) throws Exception {
         security.headers(http)
-                .securityMatcher("/screens/**")
+                .securityMatcher("/screens/**", "/webjars/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll());

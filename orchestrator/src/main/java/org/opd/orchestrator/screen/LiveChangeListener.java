@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.opd.orchestrator.redis.RedisProperties;
+import org.opd.schemas.live.LiveAlertChange;
 import org.opd.schemas.live.LiveQueueChange;
 import org.opd.schemas.live.LiveStateKeys;
 import org.slf4j.Logger;
@@ -20,18 +21,21 @@ import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Follows the projection's announcements ({@link LiveStateKeys#QUEUE_CHANGES_CHANNEL}) on a Redis
- * connection of its own and hands each to every {@link LiveChangeFollower} (screens' and status pages' streams). Pub/sub delivers nothing missed
+ * Follows the announced changes (the projection's {@link LiveStateKeys#QUEUE_CHANGES_CHANNEL}, the alerts'
+ * {@link LiveStateKeys#ALERT_CHANGES_CHANNEL}) on a Redis connection of its own and hands each to every
+ * {@link LiveChangeFollower} (screens', status pages' and dashboards' streams). Pub/sub delivers nothing missed
  * while disconnected, so whenever the subscription breaks or starts anew every open stream is ended
  * and its screen reloads the state; while it is down, no stream is opened.
  */
 @Component
-class QueueChangeListener implements SmartLifecycle {
+class LiveChangeListener implements SmartLifecycle {
 
     /** The connection's name in Redis's CLIENT LIST. */
     static final String CLIENT_NAME = "opd-orchestrator-screens";
 
-    private static final Logger log = LoggerFactory.getLogger(QueueChangeListener.class);
+    private static final String[] CHANNELS = {LiveStateKeys.QUEUE_CHANGES_CHANNEL, LiveStateKeys.ALERT_CHANGES_CHANNEL};
+
+    private static final Logger log = LoggerFactory.getLogger(LiveChangeListener.class);
 
     private final RedisProperties redis;
     private final ScreenProperties properties;
@@ -41,7 +45,7 @@ class QueueChangeListener implements SmartLifecycle {
     private volatile Subscription subscription;
     private Thread thread;
 
-    QueueChangeListener(RedisProperties redis, ScreenProperties properties, List<LiveChangeFollower> followers, ObjectMapper json) {
+    LiveChangeListener(RedisProperties redis, ScreenProperties properties, List<LiveChangeFollower> followers, ObjectMapper json) {
         this.redis = redis;
         this.properties = properties;
         this.followers = List.copyOf(followers);
@@ -77,9 +81,9 @@ class QueueChangeListener implements SmartLifecycle {
             try (Jedis connection = new Jedis(new HostAndPort(redis.host(), redis.port()), DefaultJedisClientConfig.builder()
                     .connectionTimeoutMillis(timeoutMillis).clientName(CLIENT_NAME).build())) {
                 subscription = new Subscription();
-                connection.subscribe(subscription, LiveStateKeys.QUEUE_CHANGES_CHANNEL);
+                connection.subscribe(subscription, CHANNELS);
             } catch (JedisException e) {
-                log.warn("Queue changes not followed ({}); screens reload, retrying in {}", e.toString(), properties.resubscribeDelay());
+                log.warn("Live changes not followed ({}); screens reload, retrying in {}", e.toString(), properties.resubscribeDelay());
             }
             followers.forEach(follower -> {
                 follower.following(false);
@@ -100,25 +104,31 @@ class QueueChangeListener implements SmartLifecycle {
 
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
+            if (subscribedChannels < CHANNELS.length) {
+                return;
+            }
             // Whatever changed before now was not heard: the screens open till now reload.
             followers.forEach(follower -> {
                 follower.disconnectAll();
                 follower.following(true);
             });
-            log.info("Following queue changes on {}", channel);
+            log.info("Following live changes on {}", String.join(", ", CHANNELS));
         }
 
         @Override
         public void onMessage(String channel, String message) {
-            LiveQueueChange change;
             try {
-                change = json.readValue(message, LiveQueueChange.class);
+                if (LiveStateKeys.ALERT_CHANGES_CHANNEL.equals(channel)) {
+                    LiveAlertChange change = json.readValue(message, LiveAlertChange.class);
+                    followers.forEach(follower -> follower.alertsChanged(change));
+                } else {
+                    LiveQueueChange change = json.readValue(message, LiveQueueChange.class);
+                    followers.forEach(follower -> follower.changed(change));
+                }
             } catch (IOException e) {
                 // Not ours to fix, and the screens still get the next good one; the message holds ids only.
-                log.warn("Unreadable queue change on {}: {}", channel, e.getMessage());
-                return;
+                log.warn("Unreadable change on {}: {}", channel, e.getMessage());
             }
-            followers.forEach(follower -> follower.changed(change));
         }
     }
 }

@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.opd.eta.projection.RebuildRedis;
 import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.doctor.DoctorEventType;
+import org.opd.schemas.kafka.JsonSerde;
 import org.opd.schemas.kafka.Topic;
 import org.opd.schemas.kafka.Topics;
+import org.opd.schemas.live.LiveAlertChange;
+import org.opd.schemas.live.LiveStateKeys;
 import org.opd.schemas.token.BookingType;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
@@ -44,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisPubSub;
 
 /**
  * What operators rely on, with the real broker, Redis and PostgreSQL: alerts from doctor events
@@ -66,6 +70,7 @@ import redis.clients.jedis.JedisPooled;
 class OperationsIT {
 
     static final int REDIS_DB = 11;
+    private static final UUID HOSPITAL_ID = UUID.randomUUID();
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final TestDatabase DATABASE = TestDatabases.migrated();
     private static final JedisPooled redis = new JedisPooled(new HostAndPort("127.0.0.1", 6379),
@@ -90,7 +95,9 @@ class OperationsIT {
 
     @Test
     void aLateDoctorIsAnOpenAlertInSystemAlertsUntilTheShiftStartsThenItIsResolved() throws Exception {
-        // Given a shift that was due 20 minutes ago (late after 5)
+        // Given a dashboard listening for the hospital's alert changes, and a shift that was due 20 minutes ago (late after 5)
+        List<String> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JedisPubSub dashboard = listenForAlertChanges(announced);
         UUID doctorId = UUID.randomUUID();
         UUID deptId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -103,6 +110,8 @@ class OperationsIT {
                             .containsEntry("severity", "WARNING").containsEntry("is_resolved", false);
                     assertThat(row.get("resolved_at")).isNull();
                 }));
+        String change = JsonSerde.MAPPER.writeValueAsString(new LiveAlertChange(HOSPITAL_ID, "DOCTOR_LATE"));
+        await().atMost(DEADLINE).until(() -> announced.contains(change));
 
         // When the doctor starts
         send(Topics.DOCTOR_EVENTS, doctorId, doctorEvent(DoctorEventType.SHIFT_STARTED, doctorId, deptId, now.plusSeconds(1),
@@ -114,6 +123,32 @@ class OperationsIT {
                     assertThat(row).containsEntry("is_resolved", true);
                     assertThat(row.get("resolved_at")).isNotNull();
                 }));
+        // And the dashboards heard of both the raise and the resolution, each after it was stored
+        await().atMost(DEADLINE).until(() -> announced.stream().filter(change::equals).count() == 2);
+        dashboard.unsubscribe();
+    }
+
+    /** Subscribes on a thread of its own; the messages of this test's hospital land in {@code announced}. */
+    private static JedisPubSub listenForAlertChanges(List<String> announced) throws InterruptedException {
+        java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
+        JedisPubSub subscription = new JedisPubSub() {
+            @Override
+            public void onSubscribe(String channel, int count) {
+                subscribed.countDown();
+            }
+
+            @Override
+            public void onMessage(String channel, String message) {
+                if (message.contains(HOSPITAL_ID.toString())) {
+                    announced.add(message);
+                }
+            }
+        };
+        Thread listener = new Thread(() -> redis.subscribe(subscription, LiveStateKeys.ALERT_CHANGES_CHANNEL), "alert-changes-listener");
+        listener.setDaemon(true);
+        listener.start();
+        assertThat(subscribed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return subscription;
     }
 
     @Test
@@ -157,7 +192,7 @@ class OperationsIT {
 
     private static DoctorEvent doctorEvent(DoctorEventType type, UUID doctorId, UUID deptId, Instant at, Instant plannedStart,
             Instant actualStart) {
-        return new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at, doctorId, deptId, UUID.randomUUID(), null,
+        return new DoctorEvent(DoctorEvent.SCHEMA_VERSION, UUID.randomUUID(), type, at, doctorId, deptId, HOSPITAL_ID, null,
                 UUID.randomUUID(), plannedStart.atZone(ZoneOffset.UTC).toLocalDate(), plannedStart, plannedStart.plus(Duration.ofHours(4)),
                 actualStart, null, null, 10, 5, List.of());
     }

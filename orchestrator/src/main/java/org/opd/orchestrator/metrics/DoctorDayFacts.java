@@ -22,10 +22,20 @@ public record DoctorDayFacts(UUID doctorId, LocalDate day, ZoneId zone, List<Ses
     /**
      * One shift of the day.
      *
-     * @param actualStart null if the doctor never started it
-     * @param actualEnd   null while it is on (or never ended)
+     * @param actualStart   null if the doctor never started it
+     * @param actualEnd     null while it is on (or never ended)
+     * @param plannedBreaks the breaks planned within it (V50), in any order
      */
-    public record Session(Instant plannedStart, Instant plannedEnd, Instant actualStart, Instant actualEnd) {
+    public record Session(Instant plannedStart, Instant plannedEnd, Instant actualStart, Instant actualEnd,
+                          List<Break> plannedBreaks) {
+
+        public Session {
+            plannedBreaks = List.copyOf(plannedBreaks);
+        }
+    }
+
+    /** A break planned within a session. */
+    public record Break(Instant start, Instant end) {
     }
 
     /** One token of the day: its status and when it reached each step (null for steps not reached). */

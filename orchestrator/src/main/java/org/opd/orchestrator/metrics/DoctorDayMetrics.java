@@ -25,8 +25,10 @@ import org.opd.schemas.token.TokenStatus;
  * <li>first-patient delay: first consultation start after the first session's planned start (whole minutes, never negative);
  *     last-patient time: when the last consultation ended, in the hospital's time;</li>
  * <li>the working day runs from the first session's start (actual, else planned) to the last session's end (actual, else
- *     the last consultation's end, else planned); break time is the time between sessions within it; idle time is
- *     the rest of it outside consultations; utilization is consulting time over working time less breaks, in percent.</li>
+ *     the last consultation's end, else planned); break time is the time between sessions within it, plus the breaks
+ *     planned within the sessions as far as the doctor did not consult in them; idle time is the rest of the sessions
+ *     outside consultations and breaks; utilization is consulting time over the sessions' time less their breaks, in
+ *     percent.</li>
  * </ul>
  */
 public record DoctorDayMetrics(UUID doctorId, LocalDate day, int tokensScheduled, int tokensCompleted, int tokensNoShow,
@@ -54,7 +56,9 @@ public record DoctorDayMetrics(UUID doctorId, LocalDate day, int tokensScheduled
             boolean last = i == sessions.size() - 1;
             Instant start = startOf(sessions.get(i));
             Instant end = endOf(sessions.get(i), last ? lastEnd : null);
-            working = working.plus(positive(Duration.between(start, end)));
+            Duration breakTaken = plannedBreaksTaken(sessions.get(i), start, end, completed);
+            working = working.plus(positive(Duration.between(start, end))).minus(breakTaken);
+            breaks = breaks.plus(breakTaken);
             if (!last) {
                 breaks = breaks.plus(positive(Duration.between(end, startOf(sessions.get(i + 1)))));
             }
@@ -73,6 +77,32 @@ public record DoctorDayMetrics(UUID doctorId, LocalDate day, int tokensScheduled
                 // In milliseconds: a session of under a second (a quick test, a start then an end) has no utilization.
                 working.toMillis() == 0 ? null : BigDecimal.valueOf(consulting.toMillis() * 100.0 / working.toMillis())
                         .setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** The session's planned breaks within its worked span, less the consultations the doctor held in them. */
+    private static Duration plannedBreaksTaken(Session session, Instant start, Instant end, List<Visit> completed) {
+        Duration taken = Duration.ZERO;
+        for (DoctorDayFacts.Break planned : session.plannedBreaks()) {
+            Instant from = later(planned.start(), start);
+            Instant to = earlier(planned.end(), end);
+            Duration consultedInIt = completed.stream()
+                    .map(v -> overlap(from, to, v.consultationStart(), v.consultationEnd()))
+                    .reduce(Duration.ZERO, Duration::plus);
+            taken = taken.plus(positive(overlap(from, to, from, to).minus(consultedInIt)));
+        }
+        return taken;
+    }
+
+    private static Duration overlap(Instant from, Instant to, Instant otherFrom, Instant otherTo) {
+        return positive(Duration.between(later(from, otherFrom), earlier(to, otherTo)));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Instant startOf(Session session) {

@@ -41,12 +41,12 @@ class DoctorMetricsRepository {
 
     DoctorDayFacts facts(UUID doctorId, LocalDate day, ZoneId zone) {
         List<DoctorDayFacts.Session> sessions = jdbc.sql("""
-                        SELECT shift_start_time, shift_end_time, actual_start_time, actual_end_time FROM cabin_doctors
+                        SELECT assignment_id, shift_start_time, shift_end_time, actual_start_time, actual_end_time FROM cabin_doctors
                         WHERE doctor_id = :doctorId AND shift_date = :day AND status <> 'CANCELLED'
                         """).param("doctorId", doctorId).param("day", day)
                 .query((rs, row) -> new DoctorDayFacts.Session(local(rs, "shift_start_time", day, zone),
                         local(rs, "shift_end_time", day, zone), Sql.instant(rs, "actual_start_time"),
-                        Sql.instant(rs, "actual_end_time")))
+                        Sql.instant(rs, "actual_end_time"), plannedBreaks(Sql.uuid(rs, "assignment_id"), day, zone)))
                 .list();
         // Tokens transferred in from another doctor count where they ended up.
         List<DoctorDayFacts.Visit> visits = jdbc.sql("""
@@ -58,6 +58,13 @@ class DoctorMetricsRepository {
                         Sql.instant(rs, "consultation_end_time")))
                 .list();
         return new DoctorDayFacts(doctorId, day, zone, sessions, visits);
+    }
+
+    private List<DoctorDayFacts.Break> plannedBreaks(UUID assignmentId, LocalDate day, ZoneId zone) {
+        return jdbc.sql("SELECT break_start, break_end FROM shift_planned_breaks WHERE assignment_id = :id")
+                .param("id", assignmentId)
+                .query((rs, row) -> new DoctorDayFacts.Break(local(rs, "break_start", day, zone), local(rs, "break_end", day, zone)))
+                .list();
     }
 
     void upsert(DoctorDayMetrics m) {

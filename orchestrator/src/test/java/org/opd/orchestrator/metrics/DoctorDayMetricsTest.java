@@ -25,8 +25,8 @@ class DoctorDayMetricsTest {
     void aSimulatedDayGivesTheFiguresComputedByHand() {
         // Given a morning session planned 09:00-13:00 (worked 09:10-13:05), an afternoon planned 14:00-17:00 (14:00-16:30)
         List<Session> sessions = List.of(
-                new Session(at("14:00"), at("17:00"), at("14:00"), at("16:30")),
-                new Session(at("09:00"), at("13:00"), at("09:10"), at("13:05")));
+                new Session(at("14:00"), at("17:00"), at("14:00"), at("16:30"), List.of()),
+                new Session(at("09:00"), at("13:00"), at("09:10"), at("13:05"), List.of()));
         // and seven tokens: three seen (15, 12 and 18 min, after waits of 30, 40 and 5), a no-show, a cancelled,
         // a rescheduled and one still waiting
         List<Visit> visits = List.of(
@@ -57,7 +57,7 @@ class DoctorDayMetricsTest {
     @Test
     void aDayStillOnEndsAtItsLastConsultationAndADayWithoutPatientsHasNoAverages() {
         // Given a session started at 09:00 and not ended, with one consultation 09:00-09:30
-        Session open = new Session(at("09:00"), at("13:00"), at("09:00"), null);
+        Session open = new Session(at("09:00"), at("13:00"), at("09:00"), null, List.of());
         DoctorDayMetrics busy = DoctorDayMetrics.of(new DoctorDayFacts(DOCTOR, DAY, ZONE, List.of(open),
                 List.of(new Visit(TokenStatus.COMPLETED, at("08:55"), at("09:00"), at("09:30")))));
         DoctorDayMetrics empty = DoctorDayMetrics.of(new DoctorDayFacts(DOCTOR, DAY, ZONE, List.of(open), List.of()));
@@ -71,6 +71,22 @@ class DoctorDayMetricsTest {
         assertThat(empty.firstPatientDelayMinutes()).isNull();
         assertThat(empty.lastPatientTime()).isNull();
         assertThat(empty.idleMinutes()).as("planned 09:00-13:00, nobody seen").isEqualTo(240);
+    }
+
+    @Test
+    void aPlannedBreakCountsAsBreakExceptWhereTheDoctorConsultedThroughIt() {
+        // Given a session 09:00-13:00 with a break planned 11:00-11:30, and one consultation 11:20-11:35 (10 min into it)
+        Session session = new Session(at("09:00"), at("13:00"), at("09:00"), at("13:00"),
+                List.of(new DoctorDayFacts.Break(at("11:00"), at("11:30"))));
+        List<Visit> visits = List.of(new Visit(TokenStatus.COMPLETED, at("11:00"), at("11:20"), at("11:35")));
+
+        // When the day's metrics are computed
+        DoctorDayMetrics metrics = DoctorDayMetrics.of(new DoctorDayFacts(DOCTOR, DAY, ZONE, List.of(session), visits));
+
+        // Then, by hand: the break taken is 30 - 10 min, and neither idle time nor utilization counts it
+        assertThat(metrics.breakMinutes()).as("30 planned - 10 consulted").isEqualTo(20);
+        assertThat(metrics.idleMinutes()).as("240 - 20 break - 15 consulting").isEqualTo(205);
+        assertThat(metrics.utilizationPercent()).as("15 / 220").isEqualByComparingTo(new BigDecimal("6.82"));
     }
 
     private static Instant at(String localTime) {

@@ -2,7 +2,6 @@ package org.opd.orchestrator.booking;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +13,9 @@ import org.opd.orchestrator.error.ConflictException;
 import org.opd.orchestrator.error.InvalidInputException;
 import org.opd.orchestrator.error.NotFoundException;
 import org.opd.orchestrator.error.OtherHospitalException;
-import org.opd.orchestrator.hospital.HospitalRepository;
 import org.opd.orchestrator.leave.ScheduleExceptions;
 import org.opd.orchestrator.logging.LogContext;
 import org.opd.orchestrator.patient.PatientRepository;
-import org.opd.orchestrator.schedule.BookableSessions;
 import org.opd.orchestrator.schedule.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,26 +38,23 @@ public class SlotHolds {
 
     private static final Logger log = LoggerFactory.getLogger(SlotHolds.class);
 
+    private final Bookings bookings;
     private final AppointmentRepository appointments;
-    private final BookableSessions sessions;
     private final ScheduleExceptions exceptions;
     private final DoctorRepository doctors;
     private final PatientRepository patients;
-    private final HospitalRepository hospitals;
     private final BookingFeeRepository fees;
     private final HoldRelease holds;
     private final BookingProperties properties;
     private final Clock clock;
 
-    SlotHolds(AppointmentRepository appointments, BookableSessions sessions, ScheduleExceptions exceptions,
-              DoctorRepository doctors, PatientRepository patients, HospitalRepository hospitals, BookingFeeRepository fees,
-              HoldRelease holds, BookingProperties properties, Clock clock) {
+    SlotHolds(Bookings bookings, AppointmentRepository appointments, ScheduleExceptions exceptions, DoctorRepository doctors,
+              PatientRepository patients, BookingFeeRepository fees, HoldRelease holds, BookingProperties properties, Clock clock) {
+        this.bookings = bookings;
         this.appointments = appointments;
-        this.sessions = sessions;
         this.exceptions = exceptions;
         this.doctors = doctors;
         this.patients = patients;
-        this.hospitals = hospitals;
         this.fees = fees;
         this.holds = holds;
         this.properties = properties;
@@ -86,7 +80,7 @@ public class SlotHolds {
                     "The doctor's bookings are paid: book through POST /api/v1/appointments, which answers with the payment link",
                     Map.of());
         }
-        Session session = sessionStartingSlotAt(doctor, start);
+        Session session = bookings.sessionStartingSlotAt(doctor, start);
         Instant end = start.plus(session.slotMinutes(), ChronoUnit.MINUTES);
         if (!exceptions.absences(doctorId, start, end).isEmpty()) {
             throw new BusinessRuleException("doctor-away", "Doctor away", "The doctor is away for some of this time",
@@ -126,13 +120,5 @@ public class SlotHolds {
             log.info("Held appointment {} booked", appointmentId);
         }
         return booked;
-    }
-
-    private Session sessionStartingSlotAt(Doctor doctor, Instant start) {
-        LocalDate day = start.atZone(hospitals.require(doctor.hospitalId()).zone()).toLocalDate();
-        return sessions.of(doctor.doctorId(), day, day).stream()
-                .filter(s -> s.slots().stream().anyMatch(slot -> slot.start().equals(start)))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException("start", "is not the start of a slot in the doctor's schedule"));
     }
 }

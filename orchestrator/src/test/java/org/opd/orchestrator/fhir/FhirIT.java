@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
 import org.opd.orchestrator.support.Parallel;
+import org.opd.orchestrator.support.PatientSignIn;
 import org.opd.orchestrator.support.WeekdayMornings;
 import org.springframework.http.HttpMethod;
 
@@ -297,6 +297,37 @@ class FhirIT extends OrchestratorIntegrationTest {
         assertThat(fhir.as(otherDesk).get("/Practitioner?_id=" + other.doctorId).ok(Bundle.class).getTotal()).isEqualTo(1);
     }
 
+    @Test
+    void aPatientSeesOnlyTheirOwnDemographicsAndAppointmentsAndBooksOnlyForThemself() {
+        Clinic clinic = Clinic.open(api);
+        WeekdayMornings.set(api, clinic);
+        LocalDate day = WeekdayMornings.workdayAfter(Clinic.today());
+        String phone = PatientSignIn.phone();
+        String me = clinic.patient("Anita Desai", phone);
+        String other = clinic.patient("Ravi Kumar", PatientSignIn.phone());
+        assertThat(api.post("/appointments", Map.of("doctorId", clinic.doctorId, "patientId", other,
+                "startTime", at(day, "09:00").toString(), "appointmentType", "CONSULTATION", "reason", "Other's")).status()).isEqualTo(201);
+        FhirClient patient = fhir.as(PatientSignIn.accessToken(api, jdbc, clinic, phone, me));
+
+        assertThat(patient.get("/Patient/" + me).ok(Patient.class).getNameFirstRep().getText()).isEqualTo("Anita Desai");
+        assertThat(patient.get("/Patient/" + other).outcome(403).getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+        assertThat(ids(patient.get("/Patient?name=a").ok(Bundle.class))).containsExactly(me);
+
+        // Free slots and $find are theirs to see; a hold for another patient is refused, their own goes through
+        Slot free = resources(patient.get("/Slot?schedule=Schedule/" + clinic.doctorId + "&start=" + day + "&status=free").ok(Bundle.class),
+                Slot.class).get(0);
+        String slotPath = "/Slot/" + free.getIdElement().getIdPart() + "/$hold";
+        assertThat(patient.post(slotPath, new Parameters().addParameter("patient", new Reference("Patient/" + other))).outcome(403)).isNotNull();
+        Appointment held = patient.post(slotPath, new Parameters().addParameter("patient", new Reference("Patient/" + me))).ok(Appointment.class);
+        assertThat(patient.post("/Appointment/" + held.getIdElement().getIdPart() + "/$book", null).ok(Appointment.class).getStatus())
+                .isEqualTo(Appointment.AppointmentStatus.BOOKED);
+
+        // Searching appointments finds only their own, whatever else the doctor has
+        Bundle mine = patient.get("/Appointment?practitioner=Practitioner/" + clinic.doctorId).ok(Bundle.class);
+        assertThat(ids(mine)).containsExactly(held.getIdElement().getIdPart());
+        assertThat(fhir.get("/Appointment?practitioner=Practitioner/" + clinic.doctorId).ok(Bundle.class).getTotal()).isEqualTo(2);
+    }
+
     private static List<String> ids(Bundle bundle) {
         return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
     }
@@ -312,7 +343,4 @@ class FhirIT extends OrchestratorIntegrationTest {
     private static String localTime(String instant) {
         return java.time.OffsetDateTime.parse(instant).atZoneSameInstant(Clinic.ZONE).toLocalTime().toString();
     }
-
-    @SuppressWarnings("unused")
-    private static final ZoneOffset UTC = ZoneOffset.UTC;
 }

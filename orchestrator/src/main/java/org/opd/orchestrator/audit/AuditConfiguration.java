@@ -22,7 +22,7 @@ class AuditConfiguration {
         FilterRegistrationBean<AuditRecordingFilter> registration =
                 new FilterRegistrationBean<>(new AuditRecordingFilter(auditLog, clock));
         registration.setOrder(ORDER);
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/fhir/*");
         return registration;
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The one rule of which requests are access to a patient record, and what each is about.
  * <p>
- * Audited: everything under {@code /api/v1/patients} and {@code /api/v1/tokens} (a token names its
+ * Audited: their FHIR reads and the FHIR holds and bookings ({@code /fhir/Patient}, {@code /fhir/Appointment},
+ * {@code /fhir/Slot/$hold}); everything under {@code /api/v1/patients} and {@code /api/v1/tokens} (a token names its
  * patient; its consultation note is {@code CONSULTATION_NOTE}), {@code /api/v1/appointments} (each names its
  * patient), a hospital's patients ({@code /api/v1/hospitals/{id}/patients}: look-up by UHID or phone,
  * registration), the live queues (doctor's and its stream, department's and its display and stream, the
@@ -87,7 +88,17 @@ public final class AuditedResources {
             rule("/api/v1/hospitals/{hospitalId}/live-queue", HOSPITAL_QUEUE, "hospitalId"),
             rule("/api/v1/hospitals/{hospitalId}/live-queue/**", HOSPITAL_QUEUE, "hospitalId"),
             rule("/api/v1/audit", AUDIT_LOG, null),
-            rule("/api/v1/audit/**", AUDIT_LOG, null));
+            rule("/api/v1/audit/**", AUDIT_LOG, null),
+            // The same records over FHIR (docs/fhir.md): a hold creates an appointment, booking changes it.
+            rule("/fhir/Patient/{patientId}", PATIENT, "patientId"),
+            rule("/fhir/Patient", PATIENT, null),
+            rule("/fhir/Patient/**", PATIENT, null),
+            rule("/fhir/Appointment/{appointmentId}", APPOINTMENT, "appointmentId"),
+            rule("/fhir/Appointment/{appointmentId}/$book", APPOINTMENT, "appointmentId"),
+            rule("/fhir/Appointment", APPOINTMENT, null),
+            rule("/fhir/Appointment/**", APPOINTMENT, null),
+            rule("/fhir/Slot/$hold", APPOINTMENT, null),
+            rule("/fhir/Slot/{slotId}/$hold", APPOINTMENT, null));
 
     private AuditedResources() {
     }

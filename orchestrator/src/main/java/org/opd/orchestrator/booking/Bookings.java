@@ -152,7 +152,8 @@ public class Bookings {
         });
     }
 
-    private Session sessionStartingSlotAt(Doctor doctor, Instant start) {
+    /** The doctor's session that has a slot starting at {@code start} (the FHIR holds use it too). */
+    Session sessionStartingSlotAt(Doctor doctor, Instant start) {
         LocalDate day = start.atZone(hospitals.require(doctor.hospitalId()).zone()).toLocalDate();
         return sessions.of(doctor.doctorId(), day, day).stream()
                 .filter(s -> s.slots().stream().anyMatch(slot -> slot.start().equals(start)))

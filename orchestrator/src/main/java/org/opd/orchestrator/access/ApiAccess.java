@@ -75,6 +75,11 @@ final class ApiAccess {
             .add(GET, "/appointments/{appointmentId}", PATH, Resource.APPOINTMENT, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, PATIENT)
             .add(POST, "/appointments/{appointmentId}/cancel", PATH, Resource.APPOINTMENT, RECEPTIONIST, PATIENT)
             .add(PUT, "/doctors/{doctorId}/booking-fee", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
+            // Specialties: a lookup shared by every hospital, kept by administrators; the directory finds doctors by them.
+            .add(POST, "/specialties", ROLES_ONLY, null, ADMIN)
+            .add(GET, "/specialties", ROLES_ONLY, null, STAFF_AND_PATIENTS)
+            .add(PUT, "/doctors/{doctorId}/specialty", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/hospitals/{hospitalId}/doctor-directory", PATH, Resource.HOSPITAL, STAFF_AND_PATIENTS)
             // The payment provider's webhook: its HMAC signature over the body is the credential.
             .open(POST, "/payment-webhooks/razorpay")
             // Doctors' absences: asked for and approved by the department's head (administrators may ask too).

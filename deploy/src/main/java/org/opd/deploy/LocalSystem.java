@@ -2,7 +2,6 @@ package org.opd.deploy;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Spring context with its own configuration file, wired to the local PostgreSQL and Redis.
  * Closing it stops the services in reverse order, then the broker.
  */
-public final class LocalSystem implements AutoCloseable {
+public final class LocalSystem implements OpdSystem {
 
     private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
 
@@ -40,68 +39,14 @@ public final class LocalSystem implements AutoCloseable {
     public static LocalSystem start(LocalSystemConfig config) {
         LocalSystem system = new LocalSystem(InProcessKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort()));
         try {
-            String kafka = system.broker.bootstrapServers();
-            setUp(config, kafka);
-            LocalSecrets secrets = LocalSecrets.load(config.dataDir());
-            // The orchestrator's embedded authorization server; the other services accept its tokens.
-            String issuer = "http://127.0.0.1:" + config.orchestratorPort();
+            setUp(config, system.broker.bootstrapServers());
+            ServiceSettings settings = new ServiceSettings(config, LocalSecrets.load(config.dataDir()), system.broker.bootstrapServers());
             // The orchestrator migrates the schema, so it starts first.
-            system.startService("orchestrator", OrchestratorApplication.builder(), Map.ofEntries(
-                    Map.entry("opd.orchestrator.identity.secret-key", secrets.get(LocalSecrets.IDENTITY_SECRET_KEY)),
-                    Map.entry("opd.orchestrator.identity.signing-key", secrets.get(LocalSecrets.IDENTITY_SIGNING_KEY)),
-                    Map.entry("opd.orchestrator.identity.bootstrap.client-id", secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_ID)),
-                    Map.entry("opd.orchestrator.identity.bootstrap.client-secret", secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_SECRET)),
-                    Map.entry("opd.orchestrator.identity.bootstrap.admin-email", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_EMAIL)),
-                    Map.entry("opd.orchestrator.identity.bootstrap.admin-password", secrets.get(LocalSecrets.BOOTSTRAP_ADMIN_PASSWORD)),
-                    Map.entry("opd.orchestrator.identity.issuer", issuer),
-                    // The staff pages (public client opd-console, PKCE) are served by the orchestrator itself.
-                    Map.entry("opd.orchestrator.identity.console-redirect-uris",
-                            issuer + "/screens/console.html," + issuer + "/screens/dashboard.html"),
-                    Map.entry("server.port", config.orchestratorPort()),
-                    Map.entry("spring.datasource.url", config.jdbcUrl()),
-                    Map.entry("spring.datasource.username", config.pgUser()),
-                    Map.entry("spring.datasource.password", config.pgPassword()),
-                    Map.entry("opd.orchestrator.redis.host", config.redisHost()),
-                    Map.entry("opd.orchestrator.redis.port", config.redisPort()),
-                    Map.entry("opd.orchestrator.otp.hash-key", secrets.get(LocalSecrets.OTP_HASH_KEY)),
-                    Map.entry("opd.orchestrator.otp.message-key", secrets.get(LocalSecrets.OTP_MESSAGE_KEY)),
-                    Map.entry("opd.orchestrator.status-links.key", secrets.get(LocalSecrets.STATUS_LINK_KEY))));
-            system.startService("cdc-connector", CdcConnectorApplication.builder(), trusting(issuer, Map.of(
-                    "server.port", config.cdcPort(),
-                    "opd.cdc.database.host", config.pgHost(),
-                    "opd.cdc.database.port", config.pgPort(),
-                    "opd.cdc.database.name", config.pgDatabase(),
-                    "opd.cdc.database.user", config.pgUser(),
-                    "opd.cdc.database.password", config.pgPassword(),
-                    "opd.cdc.kafka-bootstrap-servers", kafka,
-                    "opd.cdc.slot-name", config.replicationSlot(),
-                    "opd.cdc.publication-name", config.replicationSlot() + "_publication")));
-            system.startService("eta-calculator", EtaCalculatorApplication.builder(), trusting(issuer, Map.of(
-                    "server.port", config.etaPort(),
-                    "opd.eta.kafka-bootstrap-servers", kafka,
-                    "opd.eta.state-dir", config.dataDir().resolve("eta-state").toAbsolutePath(),
-                    "opd.eta.redis.host", config.redisHost(),
-                    "opd.eta.redis.port", config.redisPort(),
-                    // Alerts are recorded in system_alerts of the system's own database (OPD_DB_NAME).
-                    "spring.datasource.url", config.jdbcUrl(),
-                    "spring.datasource.username", config.pgUser(),
-                    "spring.datasource.password", config.pgPassword())));
-            // More than Map.of takes: the notifier needs the database, Kafka, the SMS account, the sign-in and status link keys.
-            system.startService("notifier", NotifierApplication.builder(), trusting(issuer, Map.ofEntries(
-                    Map.entry("server.port", config.notifierPort()),
-                    Map.entry("spring.datasource.url", config.jdbcUrl()),
-                    Map.entry("spring.datasource.username", config.pgUser()),
-                    Map.entry("spring.datasource.password", config.pgPassword()),
-                    Map.entry("spring.kafka.bootstrap-servers", kafka),
-                    Map.entry("opd.notifier.sms.base-url", config.smsBaseUrl()),
-                    Map.entry("opd.notifier.sms.account-sid", config.smsAccountSid()),
-                    Map.entry("opd.notifier.sms.auth-token", config.smsAuthToken()),
-                    Map.entry("opd.notifier.sms.from-number", config.smsFromNumber()),
-                    Map.entry("opd.notifier.status-page-base-url", "http://127.0.0.1:" + config.orchestratorPort()),
-                    // Used once an SMTP server is configured (SPRING_MAIL_HOST): account links open the local orchestrator.
-                    Map.entry("opd.notifier.account-mail.link-base-url", "http://127.0.0.1:" + config.orchestratorPort()),
-                    Map.entry("opd.notifier.otp.message-key", secrets.get(LocalSecrets.OTP_MESSAGE_KEY)),
-                    Map.entry("opd.notifier.status-link-key", secrets.get(LocalSecrets.STATUS_LINK_KEY)))));
+            system.startService("orchestrator", OrchestratorApplication.builder(), settings.orchestrator());
+            system.startService("cdc-connector", CdcConnectorApplication.builder(), settings.cdcConnector());
+            system.startService("eta-calculator", EtaCalculatorApplication.builder(),
+                    settings.etaCalculator(config.etaPort(), config.dataDir().resolve("eta-state")));
+            system.startService("notifier", NotifierApplication.builder(), settings.notifier(config.notifierPort()));
             log.info("OPD system is up: API on http://127.0.0.1:{}; bootstrap credentials in {}", config.orchestratorPort(),
                     config.dataDir().resolve(LocalSecrets.FILE).toAbsolutePath());
             return system;
@@ -116,7 +61,7 @@ public final class LocalSystem implements AutoCloseable {
      * Only what could not be made stops the runner; a thing made differently by an older version (a topic
      * of an older data directory without its retention) is logged, for {@code setup.sh --validate} to show.
      */
-    private static void setUp(LocalSystemConfig config, String kafka) {
+    static void setUp(LocalSystemConfig config, String kafka) {
         List<Finding> findings = Setup.run(new SetupConfig(config.pgHost(), config.pgPort(), config.pgDatabase(), config.pgUser(),
                 config.pgPassword(), kafka, (short) 1, config.replicationSlot(), config.replicationSlot() + "_publication",
                 config.redisHost(), config.redisPort()), Mode.CREATE);
@@ -127,15 +72,9 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    @Override
     public String kafkaBootstrapServers() {
         return broker.bootstrapServers();
-    }
-
-    /** The service's properties, and the issuer whose tokens it accepts. */
-    private static Map<String, Object> trusting(String issuer, Map<String, Object> properties) {
-        Map<String, Object> all = new HashMap<>(properties);
-        all.put("opd.security.trusted-issuers", issuer);
-        return all;
     }
 
     private void startService(String name, SpringApplicationBuilder builder, Map<String, Object> properties) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,16 +49,16 @@ final class RunningSystem implements AutoCloseable {
     final String baseUrl;
     private final TestDatabase database;
     private final LocalTwilioServer sms;
-    private final LocalSystem system;
+    private final OpdSystem system;
     /** The bootstrap client: issues the staff's and the display's credentials. */
     private final String bootstrap;
     private final LocalSecrets secrets;
 
-    private RunningSystem(Path dataDir) {
+    private RunningSystem(Path dataDir, Function<LocalSystemConfig, OpdSystem> starter) {
         database = TestDatabase.create();
         sms = new LocalTwilioServer("AC-screens", "screens-secret");
         int orchestratorPort = FreePorts.next();
-        system = LocalSystem.start(new LocalSystemConfig(database.host(), database.port(), database.name(),
+        system = starter.apply(new LocalSystemConfig(database.host(), database.port(), database.name(),
                 database.user(), database.password(), "127.0.0.1", 6379, dataDir, 0, orchestratorPort, FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), "opd_screens_" + database.name(), sms.baseUrl(), "AC-screens",
                 "screens-secret", "+15550001111"));
@@ -67,8 +68,26 @@ final class RunningSystem implements AutoCloseable {
                 secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_SECRET));
     }
 
+    /** Every service in this JVM. */
     static RunningSystem start(Path dataDir) {
-        return new RunningSystem(dataDir);
+        return new RunningSystem(dataDir, LocalSystem::start);
+    }
+
+    /** Each service its own process, from the modules' executable jars (built by the reactor before this module's tests). */
+    static RunningSystem inProcesses(Path dataDir, int etaInstances, int notifierInstances) {
+        return new RunningSystem(dataDir, config -> ProcessSystem.start(config, new ProcessSystem.Instances(
+                java.util.stream.Stream.generate(FreePorts::next).limit(etaInstances).toList(),
+                java.util.stream.Stream.generate(FreePorts::next).limit(notifierInstances).toList()), Path.of("..")));
+    }
+
+    /** The processes, to kill and restart services; only for a system started {@link #inProcesses}. */
+    ProcessSystem processes() {
+        return (ProcessSystem) system;
+    }
+
+    /** The text messages the local SMS provider received so far, to one phone. */
+    List<String> smsTo(String phone) {
+        return sms.received().stream().filter(message -> message.to().equals(phone)).map(message -> message.body()).toList();
     }
 
     /** One of the runner's generated secrets ({@link LocalSecrets}), e.g. the bootstrap administrator's password. */
@@ -201,6 +220,21 @@ final class RunningSystem implements AutoCloseable {
         return await().atMost(Duration.ofSeconds(30)).until(() -> sms.received().stream()
                 .filter(message -> message.to().equals(phone)).map(message -> link.matcher(message.body()))
                 .filter(Matcher::find).map(Matcher::group).findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    /** GET of the API, failing unless it answered 2xx. */
+    JsonNode get(String accessToken, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path))
+                    .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET %s answered %s", path, response.body()).isBetween(200, 299);
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     JsonNode post(String accessToken, String path, Map<String, ?> body) {

@@ -40,6 +40,8 @@ CREATE TABLE webhook_deliveries (
     finished_at        TIMESTAMPTZ
 );
 CREATE UNIQUE INDEX uq_webhook_deliveries_event ON webhook_deliveries (subscription_id, event_id) WHERE replay_of IS NULL;
+-- A failed delivery is replayed once; a replay that fails again is itself replayed.
+CREATE UNIQUE INDEX uq_webhook_deliveries_replay ON webhook_deliveries (replay_of) WHERE replay_of IS NOT NULL;
 CREATE INDEX idx_webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX idx_webhook_deliveries_subscription ON webhook_deliveries (subscription_id, created_at DESC);
 

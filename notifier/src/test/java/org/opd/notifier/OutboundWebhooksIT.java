@@ -177,6 +177,8 @@ class OutboundWebhooksIT {
         assertThat(metrics).contains("opd_notifier_webhook_deliveries_total{outcome=\"delivered\"}",
                 "opd_notifier_webhook_deliveries_total{outcome=\"retried\"}",
                 "opd_notifier_webhook_latency_seconds_count{outcome=\"delivered\"}");
+        JsonNode health = admin("GET", "/actuator/health", null).json();
+        assertThat(health.path("components").path("webhookListeners").path("status").asText()).isEqualTo("UP");
         deactivate(subscription);
     }
 

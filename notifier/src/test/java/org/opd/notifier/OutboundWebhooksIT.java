@@ -300,6 +300,14 @@ class OutboundWebhooksIT {
                 null).status()).isEqualTo(403);
         assertThat(call("GET", "/webhook-subscriptions", null, null).status()).isEqualTo(401);
 
+        // A query parameter out of range, and a status that does not exist
+        String deliveries = "/webhook-subscriptions/" + UUID.randomUUID() + "/deliveries";
+        Response limit = admin("GET", deliveries + "?limit=0", null);
+        assertThat(limit.status()).isEqualTo(400);
+        assertThat(limit.json().path("errors").get(0).path("field").asText()).isEqualTo("limit");
+        assertThat(admin("GET", deliveries + "?status=LOST", null).status()).isEqualTo(400);
+        assertThat(admin("GET", deliveries, null).status()).isEqualTo(404);
+
         // and none of the refused ones was stored; a listed subscription never shows its secret
         JsonNode listed = admin("GET", "/webhook-subscriptions", null).json();
         assertThat(listed).noneSatisfy(s -> assertThat(s.path("targetUrl").asText()).contains("his.example.org"));

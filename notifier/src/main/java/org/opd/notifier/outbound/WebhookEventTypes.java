@@ -1,6 +1,7 @@
 package org.opd.notifier.outbound;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ final class WebhookEventTypes {
     static final String ALERT_RESOLVED = "ALERT_RESOLVED";
 
     /** In catalogue order: token events, then alerts. */
-    static final Set<String> ALL = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Stream.concat(
+    static final Set<String> ALL = Collections.unmodifiableSet(new LinkedHashSet<>(Stream.concat(
             Arrays.stream(TokenEventType.values()).map(Enum::name), Stream.of(ALERT_RAISED, ALERT_RESOLVED)).toList()));
 
     private WebhookEventTypes() {

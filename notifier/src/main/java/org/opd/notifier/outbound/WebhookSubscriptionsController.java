@@ -16,7 +16,6 @@ import org.opd.security.PermissionDeniedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /**
  * A hospital's webhook subscriptions, their deliveries and the replay of a failed one; for administrators of
@@ -34,7 +35,6 @@ import jakarta.validation.Valid;
  * replay only writes a new PENDING delivery, which the delivery loop sends.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/hospitals/{hospitalId}")
 class WebhookSubscriptionsController {
 
@@ -99,8 +99,7 @@ class WebhookSubscriptionsController {
     @GetMapping("/webhook-subscriptions/{subscriptionId}/deliveries")
     List<DeliveryView> deliveries(@PathVariable UUID hospitalId, @PathVariable UUID subscriptionId,
                                   @RequestParam(required = false) DeliveryStatus status,
-                                  @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Min(1)
-                                  @jakarta.validation.constraints.Max(MAX_LISTED) int limit, Caller caller) {
+                                  @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_LISTED) int limit, Caller caller) {
         requireAdmin(caller, hospitalId);
         subscription(hospitalId, subscriptionId);
         return deliveries.ofSubscription(subscriptionId, status, limit);

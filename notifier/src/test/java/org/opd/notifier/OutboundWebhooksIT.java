@@ -18,9 +18,14 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -106,6 +113,8 @@ class OutboundWebhooksIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
     @LocalServerPort
     int port;
 
@@ -261,6 +270,46 @@ class OutboundWebhooksIT {
             deactivate(alerts);
         }
         deactivate(tokens);
+    }
+
+    @Test
+    void aConsumerThatRestartsFromTheOldestOffsetsSendsNothingTwice() throws Exception {
+        // Given an issued token delivered to its subscriber
+        JsonNode subscription = subscribe(receiver.url(), "TOKEN_ISSUED");
+        TokenEvent issued = HOSPITAL.issued(HOSPITAL.tokenFor(phone(), false));
+        publish(issued);
+        awaitDelivery(subscription, "DELIVERED");
+
+        // When the webhook consumers stop and start again from the oldest offsets, as after a crash before any commit
+        List<MessageListenerContainer> containers = List.of(listeners.getListenerContainer("webhook-token-events"),
+                listeners.getListenerContainer("webhook-alerts"));
+        containers.forEach(MessageListenerContainer::stop);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            Map<TopicPartition, OffsetAndMetadata> oldest = new java.util.HashMap<>();
+            for (int partition = 0; partition < Topics.TOKEN_EVENTS.partitions(); partition++) {
+                oldest.put(new TopicPartition(Topics.TOKEN_EVENTS.name(), partition), new OffsetAndMetadata(0));
+            }
+            // The group is empty once the stopped members have left it.
+            await().atMost(DEADLINE).ignoreExceptions().untilAsserted(() ->
+                    admin.alterConsumerGroupOffsets("opd-webhooks", oldest).all().get());
+            containers.forEach(MessageListenerContainer::start);
+
+            // Then, once the consumer has read every token event again (its commits reach the end of each partition),
+            // the event still has one delivery and the receiver one call
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            oldest.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets("opd-webhooks").partitionsToOffsetAndMetadata().get();
+                ends.forEach((partition, end) -> assertThat(committed.get(partition)).as(partition.toString())
+                        .isNotNull().extracting(OffsetAndMetadata::offset).isEqualTo(end));
+            });
+        }
+        assertThat(admin("GET", deliveriesOf(subscription), null).json()).hasSize(1);
+        assertThat(receiver.calls()).hasSize(1);
+        deactivate(subscription);
     }
 
     @Test

@@ -32,17 +32,18 @@ class WebhookDeliveries {
     }
 
     /**
-     * One PENDING delivery of the event for each active subscription of its hospital that asked for its type;
-     * none for a subscription that has it already (the event read again after a restart). Returns how many
-     * were written.
+     * One PENDING delivery of the event for each active subscription of its hospital that asked for its type and
+     * existed when the event happened; none for a subscription that has it already (the event read again after a
+     * restart). Returns how many were written.
      */
-    int recordForSubscribers(UUID hospitalId, UUID eventId, String eventType, String payload) {
+    int recordForSubscribers(WebhookEvent event, String payload) {
         return jdbc.update("""
                 INSERT INTO webhook_deliveries (subscription_id, hospital_id, event_id, event_type, payload)
                 SELECT subscription_id, hospital_id, ?, ?, ? FROM webhook_subscriptions
-                WHERE hospital_id = ? AND active AND ? = ANY (event_types)
+                WHERE hospital_id = ? AND active AND ? = ANY (event_types) AND created_at <= COALESCE(?, now())
                 ON CONFLICT (subscription_id, event_id) WHERE replay_of IS NULL DO NOTHING
-                """, eventId, eventType, payload, hospitalId, eventType);
+                """, event.id(), event.type(), payload, event.hospitalId(), event.type(),
+                event.occurredAt() == null ? null : Timestamp.from(event.occurredAt()));
     }
 
     /**

@@ -61,7 +61,7 @@ class WebhookIntake {
             return;
         }
         try (var eventId = MDC.putCloseable("eventId", String.valueOf(event.id()))) {
-            int queued = deliveries.recordForSubscribers(event.hospitalId(), event.id(), event.type(), body(event));
+            int queued = deliveries.recordForSubscribers(event, body(event));
             if (queued > 0) {
                 log.info("{} of hospital {} queued for {} webhook subscription(s)", event.type(), event.hospitalId(), queued);
                 loop.wakeUp();

@@ -47,6 +47,8 @@ final class RunningSystem implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final String baseUrl;
+    /** The notifier's address (its own API: outbound webhook subscriptions). */
+    final String notifierUrl;
     private final TestDatabase database;
     private final LocalTwilioServer sms;
     private final OpdSystem system;
@@ -58,11 +60,13 @@ final class RunningSystem implements AutoCloseable {
         database = TestDatabase.create();
         sms = new LocalTwilioServer("AC-screens", "screens-secret");
         int orchestratorPort = FreePorts.next();
+        int notifierPort = FreePorts.next();
         system = starter.apply(new LocalSystemConfig(database.host(), database.port(), database.name(),
                 database.user(), database.password(), "127.0.0.1", 6379, dataDir, 0, orchestratorPort, FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), "opd_screens_" + database.name(), sms.baseUrl(), "AC-screens",
+                notifierPort, FreePorts.next(), "opd_screens_" + database.name(), sms.baseUrl(), "AC-screens",
                 "screens-secret", "+15550001111"));
         baseUrl = "http://127.0.0.1:" + orchestratorPort;
+        notifierUrl = "http://127.0.0.1:" + notifierPort;
         secrets = LocalSecrets.load(dataDir);
         bootstrap = AccessTokens.clientCredentials(baseUrl, secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_ID),
                 secrets.get(LocalSecrets.BOOTSTRAP_CLIENT_SECRET));

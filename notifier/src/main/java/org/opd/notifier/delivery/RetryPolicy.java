@@ -10,14 +10,14 @@ import java.util.random.RandomGenerator;
  * that messages failed together do not return together; never sooner than the provider's
  * Retry-After. After {@code maxAttempts} attempts, never.
  */
-final class RetryPolicy {
+public final class RetryPolicy {
 
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final RandomGenerator random;
 
-    RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, RandomGenerator random) {
+    public RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, RandomGenerator random) {
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
@@ -25,7 +25,7 @@ final class RetryPolicy {
     }
 
     /** @param failedAttempts attempts failed so far, the one just made included */
-    Optional<Duration> nextDelay(int failedAttempts, Optional<Duration> retryAfter) {
+    public Optional<Duration> nextDelay(int failedAttempts, Optional<Duration> retryAfter) {
         if (failedAttempts >= maxAttempts) {
             return Optional.empty();
         }

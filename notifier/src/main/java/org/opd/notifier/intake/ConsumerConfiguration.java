@@ -2,7 +2,6 @@ package org.opd.notifier.intake;
 
 import java.util.List;
 
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.opd.notifier.NotifierProperties;
 import org.opd.schemas.identity.AccountLinkIssued;
 import org.opd.schemas.identity.OneTimeCodeIssued;
@@ -16,13 +15,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties.AckMode;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
  * How {@code opd.token-events}, {@code opd.notification-requests} and {@code opd.identity-events} are consumed: values read with
@@ -75,25 +68,6 @@ class ConsumerConfiguration {
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> containerFactory(Topic<String, V> topic,
             KafkaProperties kafka, SslBundles sslBundles, NotifierProperties properties, DeadLetters deadLetters) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(sslBundles),
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer())));
-        factory.setConcurrency(properties.listener().concurrency());
-        // One offset commit per poll rather than a broker round trip per record: a crash replays at most a
-        // poll's records, and intake is idempotent (one row per token, event and channel).
-        factory.getContainerProperties().setAckMode(AckMode.BATCH);
-        factory.setCommonErrorHandler(errorHandler(properties.listener(), deadLetters));
-        return factory;
-    }
-
-    private static DefaultErrorHandler errorHandler(NotifierProperties.Listener listener, DeadLetters deadLetters) {
-        var backOff = new ExponentialBackOffWithMaxRetries(listener.maxRetries());
-        backOff.setInitialInterval(listener.retryInitialInterval().toMillis());
-        backOff.setMaxInterval(listener.retryMaxInterval().toMillis());
-        backOff.setMultiplier(2.0);
-        var handler = new DefaultErrorHandler(deadLetters, backOff);
-        // Its own log line per failed attempt would repeat what the dead letter's says once.
-        handler.setLogLevel(KafkaException.Level.DEBUG);
-        return handler;
+        return ListenerContainers.of(topic, kafka, sslBundles, properties, deadLetters);
     }
 }

@@ -51,7 +51,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * written, the failure goes back to the container, which retries the record: it is never only logged.
  */
 @Component
-class DeadLetters implements ConsumerRecordRecoverer {
+public class DeadLetters implements ConsumerRecordRecoverer {
 
     static final String CONSUMER = "notifier";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);

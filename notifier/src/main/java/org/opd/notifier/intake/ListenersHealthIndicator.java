@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,14 +26,6 @@ class ListenersHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        boolean allRunning = true;
-        for (String id : LISTENERS) {
-            MessageListenerContainer container = registry.getListenerContainer(id);
-            boolean running = container != null && container.isRunning();
-            allRunning &= running;
-            builder.withDetail(id, running ? "running, partitions " + (container.getAssignedPartitions() == null
-                    ? 0 : container.getAssignedPartitions().size()) : "stopped");
-        }
-        (allRunning ? builder.up() : builder.down()).withDetail("groupId", ConsumerConfiguration.GROUP_ID);
+        ListenerHealth.report(registry, LISTENERS, ConsumerConfiguration.GROUP_ID, builder);
     }
 }

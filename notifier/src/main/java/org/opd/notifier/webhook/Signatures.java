@@ -35,7 +35,12 @@ public final class Signatures {
 
     /** Meta's {@code X-Hub-Signature-256}: {@code sha256=} and the hex HMAC-SHA256 of the raw body, keyed with the app secret. */
     public static String meta(String appSecret, byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", appSecret, body));
+        return "sha256=" + hmacSha256Hex(appSecret, body);
+    }
+
+    /** The hex HMAC-SHA256 of {@code data} keyed with the UTF-8 bytes of {@code key}; our own outbound webhooks sign with it too. */
+    public static String hmacSha256Hex(String key, byte[] data) {
+        return HexFormat.of().formatHex(hmac("HmacSHA256", key, data));
     }
 
     static boolean matches(String expected, String received) {

@@ -74,11 +74,14 @@ public final class Topics {
     public static final Topic<byte[], byte[]> NOTIFICATION_REQUESTS_DEAD_LETTERS = deadLettersOf(NOTIFICATION_REQUESTS);
     public static final Topic<byte[], byte[]> IDENTITY_EVENTS_DEAD_LETTERS = deadLettersOf(IDENTITY_EVENTS);
     public static final Topic<byte[], byte[]> ACCOUNT_EVENTS_DEAD_LETTERS = deadLettersOf(ACCOUNT_EVENTS);
+    /** Alerts a consumer (the outbound webhooks) could not handle; kept a week, as the topic it came from is compacted. */
+    public static final Topic<byte[], byte[]> ALERTS_DEAD_LETTERS = new Topic<>(deadLettersOf(ALERTS.name()),
+            Serdes.ByteArray(), Serdes.ByteArray(), ALERTS.partitions(), false, Topic.DEFAULT_RETENTION);
 
     public static final List<Topic<?, ?>> ALL = List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, ETA_CHANGES,
             NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS, ACCOUNT_EVENTS, TOKEN_EVENTS_DEAD_LETTERS,
             DOCTOR_EVENTS_DEAD_LETTERS, NOTIFICATION_REQUESTS_DEAD_LETTERS, IDENTITY_EVENTS_DEAD_LETTERS,
-            ACCOUNT_EVENTS_DEAD_LETTERS);
+            ACCOUNT_EVENTS_DEAD_LETTERS, ALERTS_DEAD_LETTERS);
 
     /** Outbox aggregate type of token events; the cdc-connector routes it to {@link #TOKEN_EVENTS}. */
     public static final String TOKEN_AGGREGATE = "token-events";

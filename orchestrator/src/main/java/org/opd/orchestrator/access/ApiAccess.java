@@ -85,6 +85,8 @@ final class ApiAccess {
             .add(POST, "/hospitals/{hospitalId}/cal-com/parked-bookings/{parkedId}/dismiss", PATH, Resource.HOSPITAL, ADMIN, OPERATIONS)
             // Cal.com's webhook: its HMAC signature over the body, with the hospital's secret, is the credential.
             .open(POST, "/cal-com-webhooks/{hospitalId}")
+            // ABDM Scan & Share: administrators say which department a counter's QR issues tokens for.
+            .add(PUT, "/departments/{deptId}/abdm-counter", PATH, Resource.DEPARTMENT, ADMIN)
             // Doctors' absences: asked for and approved by the department's head (administrators may ask too).
             .add(POST, "/schedule-exceptions", ROLES_ONLY, null, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/schedule-exceptions/{exceptionId}", PATH, Resource.SCHEDULE_EXCEPTION, ADMIN, DEPARTMENT_HEAD, OPERATIONS)

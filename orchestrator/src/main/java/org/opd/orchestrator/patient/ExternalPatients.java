@@ -50,6 +50,11 @@ public class ExternalPatients {
         return name.strip().replaceAll("\\s+", " ");
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Patient require(UUID patientId) {
+        return patients.require(patientId);
+    }
+
     /** Registers the patient; its phone must be in E.164 form. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Patient register(UUID hospitalId, NewPatient patient) {

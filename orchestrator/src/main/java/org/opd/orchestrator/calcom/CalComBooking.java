@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.opd.orchestrator.error.InvalidInputException;
@@ -62,8 +63,13 @@ record CalComBooking(
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("body", "is not a JSON webhook delivery");
         }
+        String trigger = root.path("triggerEvent").asText("");
         JsonNode p = root.path("payload");
         String uid = text(p.path("uid"));
+        if (Arrays.stream(CalComTrigger.values()).noneMatch(t -> t.name().equals(trigger))) {
+            // PING (the dashboard's test delivery), MEETING_ENDED, …: acknowledged, nothing read.
+            return new CalComBooking(trigger, uid, null, null, null, null, null, null, null, null, null, null, null);
+        }
         if (uid == null || uid.length() > MAX_UID) {
             throw new InvalidInputException("payload.uid", "must be the booking's uid (1 to " + MAX_UID + " characters)");
         }
@@ -77,7 +83,7 @@ record CalComBooking(
             from = text(p.path("fromReschedule"));
         }
         return new CalComBooking(
-                root.path("triggerEvent").asText(""),
+                trigger,
                 uid,
                 from,
                 p.path("bookingId").canConvertToLong() ? p.path("bookingId").asLong() : null,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,16 +12,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.booking.WebhookSignature;
 import org.opd.orchestrator.support.Api;
+import org.opd.orchestrator.support.CalComWebhook;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
 import org.opd.orchestrator.support.WeekdayMornings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class CalComSyncIT extends OrchestratorIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "cal-com-webhook-secret-of-the-test";
     private static final String CAL_USER = "4242";
     private static final String EVENT_TYPE = "77";
@@ -76,6 +74,17 @@ class CalComSyncIT extends OrchestratorIntegrationTest {
                 .param("d", UUID.fromString(clinic.doctorId)).query(Long.class).single()).isEqualTo(1L);
         assertThat(jdbc.sql("SELECT cal_com_uid FROM appointments WHERE appointment_id = :a")
                 .param("a", UUID.fromString(appointmentId)).query(String.class).single()).isEqualTo(newUid);
+    }
+
+    @Test
+    void thePingOfCalComsDashboardIsAcknowledged() {
+        Clinic clinic = connectedClinic();
+        String ping = "{\"triggerEvent\":\"PING\",\"createdAt\":\"2026-12-03T10:00:00.000Z\",\"payload\":{\"triggerEvent\":\"PING\"}}";
+
+        Api.Reply answered = deliver(clinic, ping, SECRET);
+
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.text("outcome")).isEqualTo("IGNORED");
     }
 
     @Test
@@ -169,36 +178,13 @@ class CalComSyncIT extends OrchestratorIntegrationTest {
         return clinic;
     }
 
-    /** A delivery shaped as Cal.com sends it (fields the sync does not read included, as Cal.com sends them). */
     private static String delivery(String trigger, String uid, String rescheduleUid, String organizerId, String eventTypeId,
                                    OffsetDateTime start, OffsetDateTime end) {
-        Map<String, Object> payload = new java.util.LinkedHashMap<>();
-        payload.put("type", "consultation");
-        payload.put("title", "Consultation between Dr. Asha Rao and Meera Iyer");
-        payload.put("bookingId", Math.abs(uid.hashCode()));
-        payload.put("uid", uid);
-        if (rescheduleUid != null) {
-            payload.put("rescheduleUid", rescheduleUid);
-        }
-        payload.put("eventTypeId", Integer.parseInt(eventTypeId));
-        payload.put("startTime", start.withOffsetSameInstant(ZoneOffset.UTC).toString());
-        payload.put("endTime", end.withOffsetSameInstant(ZoneOffset.UTC).toString());
-        payload.put("organizer", Map.of("id", Integer.parseInt(organizerId), "name", "Dr. Asha Rao",
-                "email", "asha@hospital.test", "timeZone", "Asia/Kolkata"));
-        payload.put("attendees", List.of(Map.of("name", "Meera Iyer", "email", "meera@example.test",
-                "timeZone", "Asia/Kolkata", "phoneNumber", "+91 98000 00077")));
-        payload.put("status", "BOOKING_CANCELLED".equals(trigger) ? "CANCELLED" : "ACCEPTED");
-        try {
-            return JSON.writeValueAsString(Map.of("triggerEvent", trigger, "createdAt", OffsetDateTime.now().toString(),
-                    "payload", payload));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CalComWebhook.delivery(trigger, uid, rescheduleUid, organizerId, eventTypeId, start, end);
     }
 
     private Api.Reply deliver(Clinic clinic, String body, String secret) {
-        return api.anonymous().postRaw("/cal-com-webhooks/" + clinic.hospitalId, body,
-                Api.headers("X-Cal-Signature-256", WebhookSignature.of(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), secret)));
+        return CalComWebhook.deliver(api, clinic.hospitalId, body, secret);
     }
 
     private List<String> slotTimes(Clinic clinic, LocalDate day) {

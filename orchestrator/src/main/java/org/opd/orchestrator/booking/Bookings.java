@@ -80,12 +80,25 @@ public class Bookings {
      */
     @Transactional
     public Appointment book(NewAppointment request, UUID bookedBy) {
+        return book(request, bookedBy, true);
+    }
+
+    /**
+     * Books and confirms at once, whatever the doctor's fee: for bookings whose payment, if any, an
+     * outside system took (Cal.com collects its own), so no second payment link is made.
+     */
+    @Transactional
+    public Appointment bookConfirmed(NewAppointment request, UUID bookedBy) {
+        return book(request, bookedBy, false);
+    }
+
+    private Appointment book(NewAppointment request, UUID bookedBy, boolean collectFee) {
         Doctor doctor = doctors.require(request.doctorId());
         if (!patients.require(request.patientId()).hospitalId().equals(doctor.hospitalId())) {
             throw new OtherHospitalException("Patient " + request.patientId() + " is registered in another hospital than the doctor", "patientId");
         }
         Instant endsAt = bookableEnd(doctor, request.startsAt(), request.durationMinutes());
-        Optional<BookingFee> fee = fees.find(doctor.doctorId());
+        Optional<BookingFee> fee = collectFee ? fees.find(doctor.doctorId()) : Optional.empty();
         Instant holdUntil = fee.isPresent() ? clock.instant().plus(properties.holdFor()) : null;
         UUID appointmentId = appointments.insert(request, endsAt,
                 fee.isPresent() ? AppointmentStatus.SCHEDULED : AppointmentStatus.CONFIRMED, holdUntil, bookedBy);

@@ -67,7 +67,7 @@ class CalComSync {
                 "NO_ATTENDEE_PHONE", "The attendee gave no phone number that can be read; add a phone question to the event type"));
         Patient patient = patients.withPhoneAndName(hospitalId, phone, booking.attendeeName())
                 .orElseGet(() -> patients.register(hospitalId, newPatient(booking, phone)));
-        Appointment booked = bookings.book(new NewAppointment(doctor.doctorId(), patient.patientId(), booking.startTime(),
+        Appointment booked = bookings.bookConfirmed(new NewAppointment(doctor.doctorId(), patient.patientId(), booking.startTime(),
                 minutes(booking), AppointmentType.CONSULTATION, booking.notes() != null ? booking.notes() : REASON), null);
         calCom.link(booked.appointmentId(), booking.uid(), booking.bookingId());
         return new Applied(Outcome.CREATED, booked.appointmentId());

@@ -3,15 +3,18 @@ package org.opd.orchestrator.abdm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
+import org.opd.orchestrator.support.Parallel;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -62,6 +65,26 @@ class AbdmScanShareIT extends OrchestratorIntegrationTest {
         JsonNode patient = api.get("/patients/" + token.text("patientId")).body();
         assertThat(patient.path("phone").asText()).isEqualTo("+919800000055");
         assertThat(patient.path("uhid").asText()).isEqualTo("ABHA-" + abha);
+    }
+
+    @Test
+    void sharesArrivingTogetherForOnePatientIssueOneToken() throws Exception {
+        Clinic clinic = Clinic.open(api);
+        String hipId = counter(clinic);
+        String abha = abhaNumber();
+        List<Callable<Reply>> scans = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String body = profile(UUID.randomUUID().toString(), abha, "Kavya Menon", "9800000058");
+            scans.add(() -> share(gatewayToken(), hipId, body));
+        }
+
+        List<Reply> replies = Parallel.run(scans);
+
+        assertThat(replies).extracting(Reply::status).containsOnly(200);
+        assertThat(replies).extracting(r -> r.body().path("acknowledgement").path("tokenNumber").asText()).hasSize(4)
+                .containsOnly(replies.get(0).body().path("acknowledgement").path("tokenNumber").asText());
+        assertThat(jdbc.sql("SELECT count(*) FROM tokens WHERE dept_id = :d").param("d", UUID.fromString(clinic.deptId))
+                .query(Long.class).single()).isEqualTo(1L);
     }
 
     @Test

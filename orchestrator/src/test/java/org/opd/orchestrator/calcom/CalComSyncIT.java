@@ -77,6 +77,21 @@ class CalComSyncIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void aCalComBookingOfADoctorWithAFeeIsConfirmedWithoutASecondPayment() {
+        Clinic clinic = connectedClinic();
+        assertThat(api.put("/doctors/" + clinic.doctorId + "/booking-fee", Map.of("amountMinor", 50_000, "currency", "INR"))
+                .status()).isEqualTo(200);
+        LocalDate day = WeekdayMornings.workdayAfter(Clinic.today());
+
+        Api.Reply created = deliver(clinic, delivery("BOOKING_CREATED", "bk-" + UUID.randomUUID(), null, CAL_USER, EVENT_TYPE,
+                at(day, "09:45"), at(day, "10:00")), SECRET);
+
+        Api.Reply appointment = api.get("/appointments/" + created.text("appointmentId"));
+        assertThat(appointment.text("status")).isEqualTo("CONFIRMED");
+        assertThat(appointment.body().path("paymentUrl").isNull()).isTrue();
+    }
+
+    @Test
     void thePingOfCalComsDashboardIsAcknowledged() {
         Clinic clinic = connectedClinic();
         String ping = "{\"triggerEvent\":\"PING\",\"createdAt\":\"2026-12-03T10:00:00.000Z\",\"payload\":{\"triggerEvent\":\"PING\"}}";

@@ -42,7 +42,9 @@ public class ParkedBookings {
      */
     public ParkedBooking retry(UUID parkedId, UUID operator) {
         ParkedBooking open = requireOpen(parkedId, "retry");
-        String payload = transaction.execute(status -> parked.openPayloadForUpdate(parkedId).orElseThrow());
+        // Dismissed or resolved by another operator meanwhile: refused like any move from a closed state.
+        String payload = transaction.execute(status -> parked.openPayloadForUpdate(parkedId).orElseThrow(() ->
+                new IllegalTransitionException("parked Cal.com booking", parkedId, require(parkedId).status(), "retry")));
         Attempt attempt = webhooks.attempt(open.hospitalId(), webhooks.parse(payload));
         transaction.executeWithoutResult(status -> {
             if (attempt.mismatch() == null) {

@@ -82,6 +82,16 @@ final class ApiAccess {
             .add(GET, "/hospitals/{hospitalId}/doctor-directory", PATH, Resource.HOSPITAL, STAFF_AND_PATIENTS)
             // The payment provider's webhook: its HMAC signature over the body is the credential.
             .open(POST, "/payment-webhooks/razorpay")
+            // Cal.com sync: administrators connect the hospital and its doctors; operators work the parked deliveries.
+            .add(PUT, "/hospitals/{hospitalId}/cal-com", PATH, Resource.HOSPITAL, ADMIN)
+            .add(PUT, "/doctors/{doctorId}/cal-com", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
+            .add(GET, "/hospitals/{hospitalId}/cal-com/parked-bookings", PATH, Resource.HOSPITAL, ADMIN, OPERATIONS, RECEPTIONIST)
+            .add(POST, "/hospitals/{hospitalId}/cal-com/parked-bookings/{parkedId}/retry", PATH, Resource.HOSPITAL, ADMIN, OPERATIONS, RECEPTIONIST)
+            .add(POST, "/hospitals/{hospitalId}/cal-com/parked-bookings/{parkedId}/dismiss", PATH, Resource.HOSPITAL, ADMIN, OPERATIONS)
+            // Cal.com's webhook: its HMAC signature over the body, with the hospital's secret, is the credential.
+            .open(POST, "/cal-com-webhooks/{hospitalId}")
+            // ABDM Scan & Share: administrators say which department a counter's QR issues tokens for.
+            .add(PUT, "/departments/{deptId}/abdm-counter", PATH, Resource.DEPARTMENT, ADMIN)
             // Doctors' absences: asked for and approved by the department's head (administrators may ask too).
             .add(POST, "/schedule-exceptions", ROLES_ONLY, null, ADMIN, DEPARTMENT_HEAD)
             .add(GET, "/schedule-exceptions/{exceptionId}", PATH, Resource.SCHEDULE_EXCEPTION, ADMIN, DEPARTMENT_HEAD, OPERATIONS)

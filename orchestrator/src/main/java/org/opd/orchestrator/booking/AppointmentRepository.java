@@ -56,6 +56,20 @@ class AppointmentRepository {
         }
     }
 
+    /** @throws SlotTakenException when another appointment of the doctor holds some of the new time */
+    void move(UUID appointmentId, Instant startsAt, Instant endsAt) {
+        try {
+            jdbc.sql("UPDATE appointments SET starts_at = :start, ends_at = :end, updated_at = now() WHERE appointment_id = :id")
+                    .param("start", Sql.timestamp(startsAt)).param("end", Sql.timestamp(endsAt)).param("id", appointmentId)
+                    .update();
+        } catch (DataIntegrityViolationException e) {
+            if (isExclusionViolation(e)) {
+                throw new SlotTakenException();
+            }
+            throw e;
+        }
+    }
+
     Optional<Appointment> find(UUID appointmentId) {
         return jdbc.sql(SELECT + " WHERE a.appointment_id = :id").param("id", appointmentId)
                 .query(AppointmentRepository::map).optional();

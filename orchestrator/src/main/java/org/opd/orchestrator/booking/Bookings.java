@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.opd.orchestrator.doctor.Doctor;
 import org.opd.orchestrator.doctor.DoctorRepository;
 import org.opd.orchestrator.error.BusinessRuleException;
+import org.opd.orchestrator.error.IllegalTransitionException;
 import org.opd.orchestrator.error.OtherHospitalException;
 import org.opd.orchestrator.error.InvalidInputException;
 import org.opd.orchestrator.error.NotFoundException;
@@ -79,25 +80,25 @@ public class Bookings {
      */
     @Transactional
     public Appointment book(NewAppointment request, UUID bookedBy) {
+        return book(request, bookedBy, true);
+    }
+
+    /**
+     * Books and confirms at once, whatever the doctor's fee: for bookings whose payment, if any, an
+     * outside system took (Cal.com collects its own), so no second payment link is made.
+     */
+    @Transactional
+    public Appointment bookConfirmed(NewAppointment request, UUID bookedBy) {
+        return book(request, bookedBy, false);
+    }
+
+    private Appointment book(NewAppointment request, UUID bookedBy, boolean collectFee) {
         Doctor doctor = doctors.require(request.doctorId());
         if (!patients.require(request.patientId()).hospitalId().equals(doctor.hospitalId())) {
             throw new OtherHospitalException("Patient " + request.patientId() + " is registered in another hospital than the doctor", "patientId");
         }
-        if (!request.startsAt().isAfter(clock.instant())) {
-            throw new InvalidInputException("startTime", "must be in the future");
-        }
-        Session session = sessionStartingSlotAt(doctor, request.startsAt());
-        int minutes = request.durationMinutes() != null ? request.durationMinutes() : session.slotMinutes();
-        Instant endsAt = request.startsAt().plus(minutes, ChronoUnit.MINUTES);
-        if (!session.fits(request.startsAt(), endsAt)) {
-            throw new InvalidInputException("durationMinutes", "runs past the end of the doctor's session or into a break");
-        }
-        if (!exceptions.absences(doctor.doctorId(), request.startsAt(), endsAt).isEmpty()) {
-            throw new BusinessRuleException("doctor-away", "Doctor away",
-                    "The doctor is away for some of this time", Map.of("field", "startTime"));
-        }
-        holds.releaseLapsedOf(doctor.doctorId());
-        Optional<BookingFee> fee = fees.find(doctor.doctorId());
+        Instant endsAt = bookableEnd(doctor, request.startsAt(), request.durationMinutes());
+        Optional<BookingFee> fee = collectFee ? fees.find(doctor.doctorId()) : Optional.empty();
         Instant holdUntil = fee.isPresent() ? clock.instant().plus(properties.holdFor()) : null;
         UUID appointmentId = appointments.insert(request, endsAt,
                 fee.isPresent() ? AppointmentStatus.SCHEDULED : AppointmentStatus.CONFIRMED, holdUntil, bookedBy);
@@ -131,6 +132,33 @@ public class Bookings {
         return cancelled;
     }
 
+    /**
+     * Moves the appointment to another time of its doctor, checked as a new booking is (a slot's start,
+     * within the session, the doctor not away, the time free); it keeps its id, status and payment. One
+     * that is already a token in today's queue is not moved: its token would have to move too.
+     *
+     * @param durationMinutes null: one slot of the doctor's session
+     */
+    @Transactional
+    public Appointment reschedule(UUID appointmentId, Instant startsAt, Integer durationMinutes) {
+        Appointment current = appointments.findForUpdate(appointmentId)
+                .orElseThrow(() -> new NotFoundException("appointment", appointmentId));
+        if (!current.status().holdsTime()) {
+            throw new IllegalTransitionException("appointment", appointmentId, current.status().name(), "reschedule");
+        }
+        if (current.tokenId() != null) {
+            throw new BusinessRuleException("appointment-in-queue", "Appointment already in the queue",
+                    "Appointment " + appointmentId + " is already token " + current.tokenId() + " in today's queue",
+                    Map.of("field", "startTime"));
+        }
+        Instant endsAt = bookableEnd(doctors.require(current.doctorId()), startsAt, durationMinutes);
+        appointments.move(appointmentId, startsAt, endsAt);
+        try (LogContext ignored = LogContext.doctor(current.doctorId())) {
+            log.info("Appointment {} moved to {}", appointmentId, startsAt);
+        }
+        return require(appointmentId);
+    }
+
     @Transactional(readOnly = true)
     public Appointment require(UUID appointmentId) {
         return appointments.find(appointmentId).orElseThrow(() -> new NotFoundException("appointment", appointmentId));
@@ -150,6 +178,25 @@ public class Bookings {
                 razorpay.cancel(providerLinkId);
             }
         });
+    }
+
+    /** When a booking of the doctor from {@code start} ends, refused unless the doctor can be booked for all of it. */
+    private Instant bookableEnd(Doctor doctor, Instant start, Integer durationMinutes) {
+        if (!start.isAfter(clock.instant())) {
+            throw new InvalidInputException("startTime", "must be in the future");
+        }
+        Session session = sessionStartingSlotAt(doctor, start);
+        int minutes = durationMinutes != null ? durationMinutes : session.slotMinutes();
+        Instant endsAt = start.plus(minutes, ChronoUnit.MINUTES);
+        if (!session.fits(start, endsAt)) {
+            throw new InvalidInputException("durationMinutes", "runs past the end of the doctor's session or into a break");
+        }
+        if (!exceptions.absences(doctor.doctorId(), start, endsAt).isEmpty()) {
+            throw new BusinessRuleException("doctor-away", "Doctor away",
+                    "The doctor is away for some of this time", Map.of("field", "startTime"));
+        }
+        holds.releaseLapsedOf(doctor.doctorId());
+        return endsAt;
     }
 
     /** The doctor's session that has a slot starting at {@code start} (the FHIR holds use it too). */

@@ -9,13 +9,13 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Razorpay's webhook signature: the hex HMAC-SHA256 of the raw body, keyed with the webhook secret. */
-final class WebhookSignature {
+/** A webhook signature as Razorpay and Cal.com make it: the hex HMAC-SHA256 of the raw body, keyed with the webhook secret. */
+public final class WebhookSignature {
 
     private WebhookSignature() {
     }
 
-    static String of(byte[] rawBody, String secret) {
+    public static String of(byte[] rawBody, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -26,7 +26,7 @@ final class WebhookSignature {
     }
 
     /** Compared in constant time, so the answer's timing tells nothing about the right signature. */
-    static boolean matches(byte[] rawBody, String signature, String secret) {
+    public static boolean matches(byte[] rawBody, String signature, String secret) {
         if (signature == null || secret.isBlank()) {
             return false;
         }

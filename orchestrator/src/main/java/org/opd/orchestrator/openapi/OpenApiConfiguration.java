@@ -47,13 +47,14 @@ class OpenApiConfiguration {
     private static final String BEARER = "bearer";
     /** By status, in status order. */
     private static final SortedMap<String, String> PROBLEMS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
-            "401", "No valid access token: type unauthenticated, with a WWW-Authenticate challenge (RFC 6750)",
+            "401", "No valid access token: type unauthenticated, with a WWW-Authenticate challenge (RFC 6750); "
+                    + "a webhook whose signature does not verify: bad-signature",
             "403", "The caller's roles or scope do not allow it: type forbidden with missingPermission",
             "400", "Invalid input: type urn:opd:problem:validation with errors [{field, message}], or malformed-request",
             "404", "Not found: type not-found with resource, or no-waiting-token",
             "409", "Conflict: illegal-transition (currentStatus), concurrent-modification (currentVersion), "
                     + "doctor-busy, duplicate (field), daily- or session-token-limit-reached, slot-taken (field)",
-            "422", "Broken rule: outside-geofence, no-shift, other-hospital, doctor-unavailable, doctor-away, "
+            "422", "Broken rule: outside-geofence, no-shift, other-hospital, doctor-unavailable, doctor-away, appointment-in-queue, "
                     + "department-inactive, idempotency-key-reused, constraint-violated",
             "503", "A dependency does not answer: live queue (Redis), payment-provider-unavailable, payments-unavailable")));
 

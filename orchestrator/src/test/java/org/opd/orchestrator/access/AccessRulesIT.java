@@ -69,6 +69,14 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "PUT  /api/v1/doctors/{doctorId}/specialty            | ADMIN DEPARTMENT_HEAD",
             "GET  /api/v1/hospitals/{hospitalId}/doctor-directory | " + STAFF,
             "POST /api/v1/payment-webhooks/razorpay               | " + EVERYONE,
+            "PUT  /api/v1/hospitals/{hospitalId}/cal-com          | ADMIN",
+            "PUT  /api/v1/doctors/{doctorId}/cal-com              | ADMIN DEPARTMENT_HEAD",
+            "GET  /api/v1/hospitals/{hospitalId}/cal-com/parked-bookings | ADMIN OPERATIONS RECEPTIONIST",
+            "POST /api/v1/hospitals/{hospitalId}/cal-com/parked-bookings/{parkedId}/retry | ADMIN OPERATIONS RECEPTIONIST",
+            "POST /api/v1/hospitals/{hospitalId}/cal-com/parked-bookings/{parkedId}/dismiss | ADMIN OPERATIONS",
+            // Open to every caller, but only a body signed with the hospital's Cal.com secret gets past 401: no role does.
+            "POST /api/v1/cal-com-webhooks/{hospitalId}           | ",
+            "PUT  /api/v1/departments/{deptId}/abdm-counter       | ADMIN",
             "POST /api/v1/schedule-exceptions                     | ADMIN DEPARTMENT_HEAD",
             "GET  /api/v1/schedule-exceptions/{exceptionId}       | ADMIN DEPARTMENT_HEAD OPERATIONS",
             "POST /api/v1/schedule-exceptions/{exceptionId}/approve | DEPARTMENT_HEAD",
@@ -186,6 +194,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
                         VALUES ('BOTTLENECK', 'WARNING', 'DEPARTMENT', :deptId, 'Long line') RETURNING alert_id::text""")
                 .param("deptId", UUID.fromString(clinic.deptId)).query(String.class).single());
         ids.put("appointmentId", UUID.randomUUID().toString());
+        ids.put("parkedId", UUID.randomUUID().toString());
         ids.put("exceptionId", api.create("/schedule-exceptions", Map.of("doctorId", clinic.doctorId,
                 "exceptionType", "TRAINING", "startDatetime", Clinic.noon(Clinic.today().plusDays(30)).toString(),
                 "endDatetime", Clinic.noon(Clinic.today().plusDays(31)).toString()), "exceptionId"));

@@ -47,6 +47,10 @@ public abstract class OrchestratorIntegrationTest {
     /** A hospital's own identity provider, independent of the embedded issuer, trusted by configuration. */
     protected static final TestIssuer HOSPITAL_IDP = TestIssuer.start();
 
+    /** The ABDM gateway: its own key set on loopback, trusted only for the Scan & Share callback, and its client id. */
+    protected static final TestIssuer ABDM_GATEWAY = TestIssuer.start();
+    protected static final String ABDM_GATEWAY_CLIENT = "abdm-gateway";
+
     /** Razorpay's Payment Links API on loopback, with the keys and webhook secret the orchestrator is given. */
     protected static final String RAZORPAY_KEY_ID = "rzp_test_integration";
     protected static final String RAZORPAY_WEBHOOK_SECRET = "webhook-secret-for-integration-tests";
@@ -83,6 +87,9 @@ public abstract class OrchestratorIntegrationTest {
         registry.add("opd.orchestrator.booking.razorpay.key-id", () -> RAZORPAY_KEY_ID);
         registry.add("opd.orchestrator.booking.razorpay.key-secret", () -> "razorpay-key-secret");
         registry.add("opd.orchestrator.booking.razorpay.webhook-secret", () -> RAZORPAY_WEBHOOK_SECRET);
+        registry.add("opd.orchestrator.abdm.gateway-jwks-uri", () -> ABDM_GATEWAY.issuer() + "/jwks");
+        registry.add("opd.orchestrator.abdm.gateway-issuer", ABDM_GATEWAY::issuer);
+        registry.add("opd.orchestrator.abdm.client-id", () -> ABDM_GATEWAY_CLIENT);
     }
 
     @BeforeEach

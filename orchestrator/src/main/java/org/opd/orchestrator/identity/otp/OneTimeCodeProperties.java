@@ -28,7 +28,7 @@ import jakarta.validation.constraints.Positive;
  */
 @Validated
 @ConfigurationProperties("opd.orchestrator.otp")
-record OneTimeCodeProperties(
+public record OneTimeCodeProperties(
         @NotNull Duration validity,
         @Positive int maxAttempts,
         @Valid @NotNull Limit perPhone,
@@ -43,7 +43,7 @@ record OneTimeCodeProperties(
     record Limit(@Positive int max, @NotNull Duration window) {
     }
 
-    OneTimeCodeProperties {
+    public OneTimeCodeProperties {
         if (retention != null && validity != null && perPhone != null && perClientAddress != null
                 && (retention.compareTo(validity) < 0 || retention.compareTo(perPhone.window()) < 0
                 || retention.compareTo(perClientAddress.window()) < 0)) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * brackets are dropped; {@code +} or {@code 00} starts an international number; any other number is
  * national, in the configured default country, with its trunk zeros dropped ({@code 09876543210}).
  */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -21,12 +21,12 @@ final class PhoneNumbers {
     private final String countryCode;
 
     /** @param countryCode the default calling code, digits only, e.g. {@code 91} */
-    PhoneNumbers(String countryCode) {
+    public PhoneNumbers(String countryCode) {
         this.countryCode = countryCode;
     }
 
     /** The number in E.164 form; empty when it is not a phone number. */
-    Optional<String> normalise(String raw) {
+    public Optional<String> normalise(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
@@ -51,7 +51,7 @@ final class PhoneNumbers {
      * that patients are found by an index look-up: {@code +919876543210}, {@code 00919876543210}, and,
      * in the default country, {@code 9876543210} and {@code 09876543210}.
      */
-    List<String> writtenForms(String e164) {
+    public List<String> writtenForms(String e164) {
         String digits = e164.substring(1);
         List<String> forms = new ArrayList<>(List.of(e164, "00" + digits));
         if (digits.startsWith(countryCode) && digits.length() > countryCode.length()) {

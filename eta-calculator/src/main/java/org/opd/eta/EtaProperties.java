@@ -1,6 +1,9 @@
 package org.opd.eta;
 
 import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +21,8 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param applicationId      Kafka Streams application id: consumer group and prefix of its internal topics
  * @param stateDir           where the state stores live on disk; kept across restarts
  * @param replicationFactor  replicas of the topics this service creates (its own and internal ones)
+ * @param kafkaSessionTimeout how long a silent instance keeps its partitions before its consumer groups give them to
+ *                           the instances left (Kafka's 45 s default held a killed instance's doctors that long)
  */
 @Validated
 @ConfigurationProperties("opd.eta")
@@ -26,10 +31,17 @@ public record EtaProperties(
         @NotBlank String applicationId,
         @NotBlank String stateDir,
         @Positive @Max(Short.MAX_VALUE) int replicationFactor,
+        @NotNull Duration kafkaSessionTimeout,
         @Valid @NotNull Redis redis,
         @Valid @NotNull Projection projection,
         @Valid @NotNull Queue queue,
         @Valid @NotNull Alerts alerts) {
+
+    /** The consumer settings that bound a dead member's hold on its partitions: the session, and heartbeats three per session. */
+    public Map<String, Object> groupMembership() {
+        return Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) kafkaSessionTimeout.toMillis(),
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) kafkaSessionTimeout.dividedBy(3).toMillis());
+    }
 
     /**
      * @param database         Redis logical database index the projection writes to

@@ -65,6 +65,7 @@ public class AlertRecorder implements SmartLifecycle {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.putAll(properties.groupMembership());
         consumer = new KafkaConsumer<>(config, Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer());
         running = true;
         new Thread(this::run, "eta-alert-recorder").start();

@@ -104,6 +104,7 @@ public class SnapshotProjector implements SmartLifecycle {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // The topic is created compacted at start; never let a subscription create it otherwise.
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.putAll(properties.groupMembership());
         return config;
     }
 

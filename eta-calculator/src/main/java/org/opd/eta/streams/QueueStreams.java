@@ -81,6 +81,8 @@ public class QueueStreams implements SmartLifecycle {
         config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) TRANSACTION_TIMEOUT.toMillis());
         // An unreadable event is set aside as a dead letter: one bad record must not stop every doctor's queue.
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
+        // A killed instance's doctors move to the others within the session, not Kafka's 45 s default.
+        properties.groupMembership().forEach((name, value) -> config.put(StreamsConfig.mainConsumerPrefix(name), value));
         return config;
     }
 

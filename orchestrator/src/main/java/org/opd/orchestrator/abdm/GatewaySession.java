@@ -14,9 +14,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * The facility's session at the ABDM gateway: {@code POST /v0.5/sessions} with its client id and secret
  * gives an {@code accessToken} valid {@code expiresIn}; it is kept and reused until shortly before then,
- * and fetched by one caller at a time, so concurrent callbacks share one fetch. ABDM's specification
- * calls {@code expiresIn} minutes, the gateway's Keycloak answers seconds (1200 for 20 minutes): it is
- * read as seconds, the shorter reading, which at worst fetches a session early.
+ * and fetched by one caller at a time, so concurrent callbacks share one fetch. ABDM's v0.5 specification
+ * calls {@code expiresIn} minutes, the later ABDM schemas' examples are seconds (1200 for 20 minutes): it
+ * is read as seconds, the shorter reading, which at worst fetches a session early.
  */
 final class GatewaySession {
 

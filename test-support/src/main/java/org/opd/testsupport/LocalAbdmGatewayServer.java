@@ -1,6 +1,7 @@
 package org.opd.testsupport;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,17 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * An HTTP server on loopback standing in for the ABDM gateway's side of Scan & Share, as ABDM's HIP
  * specification (ndhm-hip.yml) describes it: {@code POST /v0.5/sessions} with the facility's
- * {@code clientId} and {@code clientSecret} answers an {@code accessToken} (valid a day here, so one run
- * needs one); {@code POST /v1.0/patients/profile/on-share} takes a {@code ShareProfileResult1} with that
- * bearer token and the consent manager's {@code X-CM-ID} and answers 202. Every on-share attempt is
- * kept, failed ones too; the on-shares answering one share can be told to fail first.
+ * {@code clientId} and {@code clientSecret} answers an {@code accessToken} valid {@code expiresIn} seconds
+ * (a day unless told, so one test run needs one); {@code POST /v1.0/patients/profile/on-share} takes a
+ * {@code ShareProfileResult1} with a bearer token it issued and has not revoked, and the consent manager's
+ * {@code X-CM-ID}, and answers 202. Every on-share attempt is kept, failed ones too; the on-shares
+ * answering one share can be told to fail first. The lifetime is only announced: the client is trusted
+ * to renew in time.
  */
 public final class LocalAbdmGatewayServer extends LocalProviderServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long SESSION_SECONDS = 86_400;
+    private static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofDays(1);
 
     /** One on-share as it arrived, and the status it was answered with. */
     public record OnShareAttempt(JsonNode body, String authorization, String cmId, int status, Instant arrivedAt) {
@@ -42,15 +45,27 @@ public final class LocalAbdmGatewayServer extends LocalProviderServer {
     private final String clientId;
     private final String clientSecret;
     private final String cmId;
+    private final Duration sessionLifetime;
     private final List<String> sessionsIssued = new CopyOnWriteArrayList<>();
     private final List<OnShareAttempt> onShareAttempts = new CopyOnWriteArrayList<>();
+    private final List<String> sessionsRevoked = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Integer>> failuresByShare = new ConcurrentHashMap<>();
 
     public LocalAbdmGatewayServer(String clientId, String clientSecret, String cmId) {
+        this(clientId, clientSecret, cmId, DEFAULT_SESSION_LIFETIME);
+    }
+
+    public LocalAbdmGatewayServer(String clientId, String clientSecret, String cmId, Duration sessionLifetime) {
         super("/");
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.cmId = cmId;
+        this.sessionLifetime = sessionLifetime;
+    }
+
+    /** The tokens issued so far are refused from now on (401), as after a revocation at the gateway. */
+    public void revokeSessions() {
+        sessionsRevoked.addAll(sessionsIssued);
     }
 
     /** The access tokens handed out, in order. */
@@ -96,9 +111,9 @@ public final class LocalAbdmGatewayServer extends LocalProviderServer {
         }
         String token = "gateway-session-" + UUID.randomUUID();
         sessionsIssued.add(token);
-        respond(exchange, 200, JSON.createObjectNode().put("accessToken", token).put("expiresIn", SESSION_SECONDS)
-                .put("refreshExpiresIn", SESSION_SECONDS).put("refreshToken", "refresh-" + token).put("tokenType", "bearer")
-                .toString());
+        respond(exchange, 200, JSON.createObjectNode().put("accessToken", token).put("expiresIn", sessionLifetime.toSeconds())
+                .put("refreshExpiresIn", sessionLifetime.toSeconds()).put("refreshToken", "refresh-" + token)
+                .put("tokenType", "bearer").toString());
     }
 
     private void onShare(HttpExchange exchange) throws IOException {
@@ -115,7 +130,8 @@ public final class LocalAbdmGatewayServer extends LocalProviderServer {
     }
 
     private int onShareStatus(JsonNode body, String authorization, String cm) {
-        if (sessionsIssued.stream().noneMatch(token -> ("Bearer " + token).equals(authorization))) {
+        if (sessionsIssued.stream().filter(token -> !sessionsRevoked.contains(token))
+                .noneMatch(token -> ("Bearer " + token).equals(authorization))) {
             return 401;
         }
         if (!cmId.equals(cm) || !wellFormed(body)) {

@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 public record OnShare(String requestId, String timestamp, Acknowledgement acknowledgement, Object error, Reference resp) {
 
-    static final String SUCCESS = "SUCCESS";
+    private static final String SUCCESS = "SUCCESS";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 

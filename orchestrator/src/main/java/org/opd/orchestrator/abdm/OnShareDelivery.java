@@ -97,7 +97,8 @@ class OnShareDelivery {
 
     private void count(String outcome) {
         Counter.builder("opd.abdm.on-share-attempts")
-                .description("Attempts at answering the ABDM gateway's profile shares: DELIVERED, RETRIED (failed, tried again), FAILED (given up)")
+                .description("Attempts at answering the ABDM gateway's profile shares: DELIVERED, "
+                        + "RETRIED (failed, tried again), FAILED (given up)")
                 .tag("outcome", outcome).register(meters).increment();
     }
 

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param hipId       the facility (X-HIP-ID header, else {@code metaData.hipId})
  * @param counterCode the counter's code in the facility's QR ({@code profile.hipCode}, else {@code metaData.context})
  * @param abhaNumber  14 digits, kept as {@code 91-1234-5678-9012}
+ * @param abhaAddress {@code healthId}; required, since the on-share's acknowledgement must name it
  * @param dateOfBirth null unless day, month and year were all shared
  */
 public record ProfileShare(String requestId, String hipId, String counterCode, String abhaNumber, String abhaAddress, String name,
@@ -46,6 +47,10 @@ public record ProfileShare(String requestId, String hipId, String counterCode, S
         String counter = bounded(first(text(profile.path("hipCode")), text(meta.path("context")), text(profile.path("context"))),
                 "profile.hipCode");
         String abhaNumber = abhaNumber(first(text(patient.path("healthIdNumber")), text(patient.path("abhaNumber"))));
+        String abhaAddress = first(text(patient.path("healthId")), text(patient.path("abhaAddress")));
+        if (abhaAddress == null || abhaAddress.length() > 100) {
+            throw new InvalidInputException("profile.patient.healthId", "must be the patient's ABHA address (1 to 100 characters)");
+        }
         String name = text(patient.path("name"));
         if (name == null || name.length() > 255) {
             throw new InvalidInputException("profile.patient.name", "must be the patient's name (1 to 255 characters)");
@@ -58,8 +63,7 @@ public record ProfileShare(String requestId, String hipId, String counterCode, S
         if (year < 1900 || year > LocalDate.now().getYear()) {
             throw new InvalidInputException("profile.patient.yearOfBirth", "must be a year of birth");
         }
-        return new ProfileShare(requestId, hipId, counter, abhaNumber,
-                first(text(patient.path("healthId")), text(patient.path("abhaAddress"))), name, gender, year,
+        return new ProfileShare(requestId, hipId, counter, abhaNumber, abhaAddress, name, gender, year,
                 dateOfBirth(patient, year), phone(patient));
     }
 

@@ -35,7 +35,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * is found by ABHA number, else by phone and name, else registered; the token is issued by the token
  * module's own issuer, to the department's doctor on shift with the shortest line. One share, one
  * token: the same request id, or the same ABHA number at the same department on the same day, is
- * answered with the token it got first. Patient, token and share are stored in one transaction.
+ * answered with the token it got first. Patient, token and share are stored in one transaction; the
+ * answer goes to the gateway as its on-share once that has committed, a replay's answer too.
  */
 @Service
 public class ProfileShares {
@@ -44,34 +45,32 @@ public class ProfileShares {
     static final String VISIT_REASON = "ABDM Scan & Share";
     private static final int NORMAL_PRIORITY = 1;
 
-    /** The token the share got. {@code replayed}: it was issued to an earlier share. */
-    public record SharedTokenNumber(String requestId, UUID tokenId, String tokenNumber, String abhaAddress, String counterCode,
-                                    long expirySeconds, boolean replayed) {
-    }
-
     private final AbdmRepository abdm;
     private final DepartmentRepository departments;
     private final HospitalRepository hospitals;
     private final ExternalPatients patients;
     private final TokenIssuer tokens;
     private final AbdmProperties properties;
+    private final OnShareDelivery onShares;
     private final MeterRegistry meters;
     private final Clock clock;
 
     ProfileShares(AbdmRepository abdm, DepartmentRepository departments, HospitalRepository hospitals, ExternalPatients patients,
-                  TokenIssuer tokens, AbdmProperties properties, MeterRegistry meters, Clock clock) {
+                  TokenIssuer tokens, AbdmProperties properties, OnShareDelivery onShares, MeterRegistry meters,
+                  Clock clock) {
         this.abdm = abdm;
         this.departments = departments;
         this.hospitals = hospitals;
         this.patients = patients;
         this.tokens = tokens;
         this.properties = properties;
+        this.onShares = onShares;
         this.meters = meters;
         this.clock = clock;
     }
 
     @Transactional
-    public SharedTokenNumber share(ProfileShare share) {
+    public OnShare share(ProfileShare share) {
         abdm.lock("request " + share.requestId());
         SharedToken earlier = abdm.byRequest(share.requestId()).orElse(null);
         if (earlier != null) {
@@ -129,10 +128,12 @@ public class ProfileShares {
         return registered;
     }
 
-    private SharedTokenNumber answer(ProfileShare share, SharedToken token, boolean replayed) {
+    /** {@code replayed}: the token was issued to an earlier share. */
+    private OnShare answer(ProfileShare share, SharedToken token, boolean replayed) {
         Counter.builder("opd.abdm.profile-shares").description("ABDM profile shares answered, by whether a token was issued")
                 .tag("outcome", replayed ? "REPLAYED" : "ISSUED").register(meters).increment();
-        return new SharedTokenNumber(share.requestId(), token.tokenId(), token.tokenNumber(), share.abhaAddress(),
-                share.counterCode(), properties.tokenExpiry().toSeconds(), replayed);
+        OnShare answer = OnShare.success(share, token.tokenNumber(), properties.tokenExpiry(), clock.instant());
+        onShares.afterCommit(answer, token.tokenId());
+        return answer;
     }
 }

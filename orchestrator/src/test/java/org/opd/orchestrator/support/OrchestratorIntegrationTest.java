@@ -3,6 +3,7 @@ package org.opd.orchestrator.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opd.orchestrator.OrchestratorApplication;
+import org.opd.testsupport.LocalAbdmGatewayServer;
 import org.opd.testsupport.LocalRazorpayServer;
 import org.opd.testsupport.TestIssuer;
 import org.opd.schemas.identity.OneTimeCodeSeal;
@@ -50,6 +51,10 @@ public abstract class OrchestratorIntegrationTest {
     /** The ABDM gateway: its own key set on loopback, trusted only for the Scan & Share callback, and its client id. */
     protected static final TestIssuer ABDM_GATEWAY = TestIssuer.start();
     protected static final String ABDM_GATEWAY_CLIENT = "abdm-gateway";
+    /** The gateway's API the facility answers shares on (sessions, on-share), with the facility's client and the consent manager id. */
+    protected static final String ABDM_CM_ID = "sbx";
+    protected static final LocalAbdmGatewayServer ABDM_GATEWAY_API = new LocalAbdmGatewayServer("facility-client",
+            "facility-secret", ABDM_CM_ID);
 
     /** Razorpay's Payment Links API on loopback, with the keys and webhook secret the orchestrator is given. */
     protected static final String RAZORPAY_KEY_ID = "rzp_test_integration";
@@ -90,6 +95,11 @@ public abstract class OrchestratorIntegrationTest {
         registry.add("opd.orchestrator.abdm.gateway-jwks-uri", () -> ABDM_GATEWAY.issuer() + "/jwks");
         registry.add("opd.orchestrator.abdm.gateway-issuer", ABDM_GATEWAY::issuer);
         registry.add("opd.orchestrator.abdm.client-id", () -> ABDM_GATEWAY_CLIENT);
+        registry.add("opd.orchestrator.abdm.callbacks.gateway-url", ABDM_GATEWAY_API::baseUrl);
+        registry.add("opd.orchestrator.abdm.callbacks.client-id", () -> "facility-client");
+        registry.add("opd.orchestrator.abdm.callbacks.client-secret", () -> "facility-secret");
+        registry.add("opd.orchestrator.abdm.callbacks.cm-id", () -> ABDM_CM_ID);
+        registry.add("opd.orchestrator.abdm.callbacks.first-backoff", () -> "100ms");
     }
 
     @BeforeEach

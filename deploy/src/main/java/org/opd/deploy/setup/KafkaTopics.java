@@ -1,5 +1,6 @@
 package org.opd.deploy.setup;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.opd.schemas.kafka.Topics;
 final class KafkaTopics {
 
     private static final long TIMEOUT_SECONDS = 30;
+    private static final Duration METADATA_WAIT = Duration.ofMillis(200);
 
     private final SetupConfig config;
     private final Collection<Topic<?, ?>> topics;
@@ -52,7 +54,8 @@ final class KafkaTopics {
             if (mode != Mode.VALIDATE) {
                 TopicProvisioner.ensureExist(config.kafkaBootstrapServers(), config.topicReplicationFactor(), topics);
             }
-            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Set<String> existing = mode == Mode.VALIDATE ? admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    : listedOnceKnown(admin);
             for (Topic<?, ?> topic : topics) {
                 if (!existing.contains(topic.name())) {
                     findings.add(new Finding(subject(topic), Finding.Outcome.MISSING, "not created"));
@@ -71,6 +74,24 @@ final class KafkaTopics {
             return List.of(new Finding("Kafka at " + config.kafkaBootstrapServers(), Finding.Outcome.WRONG,
                     "unreachable: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The topics listed once the broker's metadata has caught up with the controller: a topic just created is
+     * listed a moment later, longer on a loaded machine (the CI run saw none listed right after creation).
+     */
+    private Set<String> listedOnceKnown(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        Set<String> listed = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        while (!listed.containsAll(names()) && System.nanoTime() < deadline) {
+            Thread.sleep(METADATA_WAIT.toMillis());
+            listed = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        return listed;
+    }
+
+    private List<String> names() {
+        return topics.stream().map(Topic::name).toList();
     }
 
     private List<String> differences(Admin admin, Topic<?, ?> topic)

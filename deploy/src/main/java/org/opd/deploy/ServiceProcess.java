@@ -31,6 +31,7 @@ final class ServiceProcess {
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int LOG_LINES_ON_FAILURE = 40;
 
     private final String name;
     private final Path jar;
@@ -115,7 +116,8 @@ final class ServiceProcess {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; the end of " + logFile
+                        + ":\n" + endOfLog());
             }
             if (ready()) {
                 return;
@@ -128,6 +130,16 @@ final class ServiceProcess {
             }
         }
         throw new IllegalStateException(name + " was not ready within " + within + "; see " + logFile);
+    }
+
+    /** The log's last lines, so a failed start says why even where the log is deleted with the test's directory (CI). */
+    private String endOfLog() {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     private boolean ready() {

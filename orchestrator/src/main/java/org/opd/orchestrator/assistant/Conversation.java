@@ -143,7 +143,8 @@ public final class Conversation {
         if (appointment.status() == AppointmentStatus.CONFIRMED) {
             return confirmed(chat, state, appointment);
         }
-        if (appointment.status() == AppointmentStatus.SCHEDULED && appointment.holdExpiresAt().isAfter(chat.now())) {
+        if (appointment.status() == AppointmentStatus.SCHEDULED
+                && (appointment.holdExpiresAt() == null || appointment.holdExpiresAt().isAfter(chat.now()))) {
             return paymentQuestion(state, say(state, "payment.pending", appointment.paymentUrl()));
         }
         // The lapsed hold is forgotten (withDay clears the slot and appointment); the day stays chosen.

@@ -200,9 +200,9 @@ public final class Conversation {
     }
 
     private Turn specialties(Chat chat, ConversationState state, List<Prompt> before) {
-        List<Specialty> all = desk.specialties();
+        List<Specialty> all = desk.specialtiesWithFreeSlots(chat.hospitalId(), daysAhead);
         if (all.isEmpty()) {
-            return ask(chat, state.at(Step.MENU), with(before, say(state, "specialty.none")));
+            return ask(chat, state.at(Step.MENU), with(before, say(state, "specialty.none", daysAhead)));
         }
         return list(state, before, say(state, "specialty.ask"), "specialty.button", all.stream()
                 .map(s -> new Choice("specialty:" + s.slug(), state.language() == Language.HI ? s.nameHi() : s.nameEn()))

@@ -21,7 +21,8 @@ import org.opd.orchestrator.status.PatientStatus;
  */
 public interface Desk {
 
-    List<Specialty> specialties();
+    /** The specialties of the hospital's doctors who have a free slot within {@code days}, by English name. */
+    List<Specialty> specialtiesWithFreeSlots(UUID hospitalId, int days);
 
     /** The hospital's doctors of the specialty with a free slot within {@code days}, soonest first. */
     List<DirectoryEntry> doctorsWithFreeSlots(UUID hospitalId, String specialtySlug, int days);

@@ -3,7 +3,9 @@ package org.opd.orchestrator.assistant;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,7 +26,6 @@ import org.opd.orchestrator.identity.otp.InvalidOneTimeCodeException;
 import org.opd.orchestrator.identity.otp.OneTimeCodes;
 import org.opd.orchestrator.paging.PageRequest;
 import org.opd.orchestrator.patient.PatientService;
-import org.opd.orchestrator.specialty.Specialties;
 import org.opd.orchestrator.specialty.Specialty;
 import org.opd.orchestrator.status.PatientStatus;
 import org.opd.orchestrator.status.PatientStatuses;
@@ -50,7 +51,6 @@ class SystemDesk implements Desk {
     private static final PageRequest ALL_DOCTORS = new PageRequest(0, 100);
     private static final PageRequest TODAYS_TOKENS = new PageRequest(0, 20);
 
-    private final Specialties specialties;
     private final DoctorDirectory directory;
     private final AvailableSlots slots;
     private final DoctorRepository doctors;
@@ -64,10 +64,9 @@ class SystemDesk implements Desk {
     private final TransactionTemplate own;
     private final Clock clock;
 
-    SystemDesk(Specialties specialties, DoctorDirectory directory, AvailableSlots slots, DoctorRepository doctors,
+    SystemDesk(DoctorDirectory directory, AvailableSlots slots, DoctorRepository doctors,
                BookingFees fees, Bookings bookings, OneTimeCodes codes, PatientService patients, HospitalRepository hospitals,
                TokenQueries tokens, PatientStatuses statuses, PlatformTransactionManager transactions, Clock clock) {
-        this.specialties = specialties;
         this.directory = directory;
         this.slots = slots;
         this.doctors = doctors;
@@ -84,8 +83,13 @@ class SystemDesk implements Desk {
     }
 
     @Override
-    public List<Specialty> specialties() {
-        return specialties.all();
+    public List<Specialty> specialtiesWithFreeSlots(UUID hospitalId, int days) {
+        return doctorsWithFreeSlots(hospitalId, null, days).stream()
+                .map(DirectoryEntry::specialty)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted(Comparator.comparing(Specialty::nameEn))
+                .toList();
     }
 
     @Override

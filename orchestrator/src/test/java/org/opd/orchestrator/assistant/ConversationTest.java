@@ -209,12 +209,23 @@ class ConversationTest {
 
     @Test
     void noFreeDoctorOfTheSpecialtyAsksForAnotherSpecialty() {
-        desk.slots = List.of();
+        Turn specialty = answer(signedIn(), new Chosen("menu:book"));
+        desk.noDoctorFree = true;
 
-        Turn none = answer(answer(signedIn(), new Chosen("menu:book")), new Chosen("specialty:cardiology"));
+        Turn none = answer(specialty, new Chosen("specialty:cardiology"));
 
         assertThat(none.state().step()).isEqualTo(Step.SPECIALTY);
-        assertThat(none.prompts().get(0).body()).contains("next 7 days");
+        assertThat(none.prompts().get(0).body()).startsWith("No doctor of this specialty").contains("next 7 days");
+    }
+
+    @Test
+    void noFreeSlotAtAllIsSaidAtOnceAndTheMenuShown() {
+        desk.slots = List.of();
+
+        Turn none = answer(signedIn(), new Chosen("menu:book"));
+
+        assertThat(none.state().step()).isEqualTo(Step.MENU);
+        assertThat(none.prompts().get(0).body()).isEqualTo("No doctor has a free slot in the next 7 days. Please call the hospital.");
     }
 
     @Test
@@ -278,16 +289,17 @@ class ConversationTest {
         Optional<BookingFee> fee = Optional.empty();
         Optional<PatientStatus> visit = Optional.empty();
         boolean takeNext;
+        boolean noDoctorFree;
         Appointment appointment;
 
         @Override
-        public List<Specialty> specialties() {
-            return List.of(new Specialty(UUID.randomUUID(), "cardiology", "Cardiology", "हृदय रोग", null));
+        public List<Specialty> specialtiesWithFreeSlots(UUID hospitalId, int days) {
+            return slots.isEmpty() ? List.of() : List.of(new Specialty(UUID.randomUUID(), "cardiology", "Cardiology", "हृदय रोग", null));
         }
 
         @Override
         public List<DirectoryEntry> doctorsWithFreeSlots(UUID hospitalId, String specialtySlug, int days) {
-            if (slots.isEmpty()) {
+            if (slots.isEmpty() || noDoctorFree) {
                 return List.of();
             }
             var next = new DirectoryEntry.NextSlot(slots.get(0).atZone(ZONE).toOffsetDateTime(),

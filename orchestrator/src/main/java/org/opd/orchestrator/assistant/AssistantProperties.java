@@ -24,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
  * @param idleTimeout    a conversation without an answer this long ends (spec 000 wa_sessions: 15 minutes)
  * @param maxSession     and it ends this long after it started whatever happens (spec 000: 1 hour)
  * @param daysAhead      how many days ahead free slots are offered
+ * @param purgeInterval  how often ended conversations and old message ids are deleted ({@link SessionPurge})
  */
 @Validated
 @ConfigurationProperties("opd.orchestrator.assistant")
@@ -37,7 +38,8 @@ public record AssistantProperties(
         @NotNull Duration timeout,
         @NotNull Duration idleTimeout,
         @NotNull Duration maxSession,
-        @Min(1) @Max(31) int daysAhead) {
+        @Min(1) @Max(31) int daysAhead,
+        @NotNull Duration purgeInterval) {
 
     /** An enabled assistant needs the whole Meta app; a disabled one needs none of it. */
     @AssertTrue(message = "access-token, app-secret and verify-token are required when enabled")
@@ -53,6 +55,7 @@ public record AssistantProperties(
     public String toString() {
         return "AssistantProperties[enabled=" + enabled + ", baseUrl=" + baseUrl + ", apiVersion=" + apiVersion
                 + ", accessToken=<hidden>, appSecret=<hidden>, verifyToken=<hidden>, timeout=" + timeout
-                + ", idleTimeout=" + idleTimeout + ", maxSession=" + maxSession + ", daysAhead=" + daysAhead + "]";
+                + ", idleTimeout=" + idleTimeout + ", maxSession=" + maxSession + ", daysAhead=" + daysAhead
+                + ", purgeInterval=" + purgeInterval + "]";
     }
 }

@@ -1,6 +1,9 @@
 package org.opd.orchestrator.assistant;
 
+import java.time.Instant;
 import java.util.UUID;
+
+import org.opd.orchestrator.jdbc.Sql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,5 +25,10 @@ class InboundMessageRepository {
         return jdbc.sql("INSERT INTO wa_inbound_messages (message_id, session_id) VALUES (:id, :session) ON CONFLICT DO NOTHING")
                 .param("id", messageId).param("session", sessionId)
                 .update() == 1;
+    }
+
+    int deleteReceivedBefore(Instant before) {
+        return jdbc.sql("DELETE FROM wa_inbound_messages WHERE received_at < :before")
+                .param("before", Sql.timestamp(before)).update();
     }
 }

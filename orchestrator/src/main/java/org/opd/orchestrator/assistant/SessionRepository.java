@@ -2,6 +2,7 @@ package org.opd.orchestrator.assistant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.opd.orchestrator.jdbc.Sql;
@@ -51,6 +52,12 @@ class SessionRepository {
                 .param("idle", Sql.timestamp(session.idleExpiresAt()))
                 .param("absolute", Sql.timestamp(session.absoluteExpiresAt()))
                 .update();
+    }
+
+    /** Forgets the conversations that ended (idle or at their hour) before {@code before}; how many. */
+    int deleteEndedBefore(Instant before) {
+        return jdbc.sql("DELETE FROM wa_sessions WHERE LEAST(idle_expires_at, absolute_expires_at) < :before")
+                .param("before", Sql.timestamp(before)).update();
     }
 
     private StoredSession map(ResultSet rs, int row) throws SQLException {

@@ -19,6 +19,7 @@ import org.opd.orchestrator.support.WeekdayMornings;
 import org.opd.schemas.identity.OneTimeCodeIssued;
 import org.opd.testsupport.LocalRazorpayServer;
 import org.opd.testsupport.LocalRazorpayServer.CreatedLink;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -28,6 +29,9 @@ import org.springframework.http.ResponseEntity;
 class WhatsAppAssistantIT extends OrchestratorIntegrationTest {
 
     private static final int FEE_PAISE = 50_000;
+
+    @Autowired
+    private SessionPurge purge;
 
     @Test
     void aPatientBooksAndPaysForASlotOverWhatsApp() {
@@ -177,6 +181,24 @@ class WhatsAppAssistantIT extends OrchestratorIntegrationTest {
         assertThat(sessionOf(whatsApp)).isNotEqualTo(before);
         assertThat(jdbc.sql("SELECT step || ' ' || (patient_id IS NULL) FROM wa_sessions WHERE session_id = :s")
                 .param("s", sessionOf(whatsApp)).query(String.class).single()).isEqualTo("LANGUAGE true");
+    }
+
+    @Test
+    void endedConversationsAreForgottenAfterADay() {
+        Clinic clinic = Clinic.open(api);
+        String phone = PatientSignIn.phone();
+        PatientPhone whatsApp = bookingNumberOf(clinic, phone);
+        whatsApp.type("Hi");
+        PatientPhone other = bookingNumberOf(clinic, PatientSignIn.phone());
+        other.type("Hi");
+        // The first conversation ended more than a day ago; the other is going on.
+        jdbc.sql("UPDATE wa_sessions SET idle_expires_at = now() - interval '25 hours' WHERE session_id = :s")
+                .param("s", sessionOf(whatsApp)).update();
+
+        purge.purge();
+
+        assertThat(count("SELECT count(*) FROM wa_sessions WHERE phone_number_id = :v", whatsApp.phoneNumberId)).isZero();
+        assertThat(count("SELECT count(*) FROM wa_sessions WHERE phone_number_id = :v", other.phoneNumberId)).isOne();
     }
 
     @Test

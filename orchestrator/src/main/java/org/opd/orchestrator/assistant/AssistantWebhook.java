@@ -39,19 +39,31 @@ public class AssistantWebhook {
         this.json = json;
     }
 
-    public boolean enabled() {
-        return properties.enabled();
-    }
-
-    /** Meta's subscription handshake: the challenge is echoed only to whoever knows the verify token. */
-    public boolean verifies(String mode, String verifyToken) {
-        return "subscribe".equals(mode) && verifyToken != null && properties.verifyToken() != null
+    /**
+     * Meta's subscription handshake: the challenge is echoed only to whoever knows the verify token.
+     *
+     * @return the challenge to answer with
+     * @throws UnauthorizedException when it is not a subscription with our verify token (401)
+     * @throws AssistantOffException when the assistant is not enabled (404)
+     */
+    public String handshake(String mode, String verifyToken, String challenge) {
+        requireEnabled();
+        boolean ours = "subscribe".equals(mode) && challenge != null && verifyToken != null
                 && MessageDigest.isEqual(properties.verifyToken().getBytes(StandardCharsets.UTF_8),
                         verifyToken.getBytes(StandardCharsets.UTF_8));
+        if (!ours) {
+            throw new UnauthorizedException("webhook-verify-token", "Wrong verify token",
+                    "hub.mode must be subscribe, with a hub.challenge and the configured hub.verify_token");
+        }
+        return challenge;
     }
 
-    /** @return how many messages were answered */
+    /**
+     * @return how many messages were answered
+     * @throws AssistantOffException when the assistant is not enabled (404)
+     */
     public int receive(byte[] rawBody, String signature) {
+        requireEnabled();
         if (!HubSignature.matches(properties.appSecret(), rawBody, signature)) {
             throw new UnauthorizedException("webhook-signature", "Wrong signature",
                     HubSignature.HEADER + " does not sign this body with the app secret");
@@ -68,6 +80,12 @@ public class AssistantWebhook {
         }
         replies.forEach(this::send);
         return messages.size();
+    }
+
+    private void requireEnabled() {
+        if (!properties.enabled()) {
+            throw new AssistantOffException();
+        }
     }
 
     private void send(Outgoing reply) {

@@ -70,7 +70,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "GET  /api/v1/hospitals/{hospitalId}/doctor-directory | " + STAFF,
             "POST /api/v1/payment-webhooks/razorpay               | " + EVERYONE,
             "PUT  /api/v1/hospitals/{hospitalId}/whatsapp-assistant | ADMIN",
-            // Open to every caller, but only Meta's X-Hub-Signature-256 (GET: the verify token) gets past 401 / 403: no role does.
+            // Open to every caller, but only Meta's X-Hub-Signature-256 (GET: the verify token) gets past 401: no role does.
             "GET  /api/v1/whatsapp-webhooks/booking               | ",
             "POST /api/v1/whatsapp-webhooks/booking               | ",
             "PUT  /api/v1/hospitals/{hospitalId}/cal-com          | ADMIN",

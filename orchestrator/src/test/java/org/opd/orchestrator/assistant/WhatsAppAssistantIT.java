@@ -210,7 +210,8 @@ class WhatsAppAssistantIT extends OrchestratorIntegrationTest {
 
         assertThat(right.getStatusCode().value()).isEqualTo(200);
         assertThat(right.getBody()).isEqualTo("1158201444");
-        assertThat(wrong.getStatusCode().value()).isEqualTo(403);
+        assertThat(wrong.getStatusCode().value()).isEqualTo(401);
+        assertThat(wrong.getBody()).contains("urn:opd:problem:webhook-verify-token");
     }
 
     /** A cardiology specialty of its own (slugs are shared by all hospitals), the clinic's doctor in it. */

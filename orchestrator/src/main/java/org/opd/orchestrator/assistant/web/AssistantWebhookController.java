@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.opd.orchestrator.assistant.AssistantWebhook;
 import org.opd.schemas.whatsapp.HubSignature;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Meta calls this for the booking numbers: GET is the subscription handshake, POST carries the patients'
- * messages. The signature over the raw body is the credential, so the body is read as bytes. Off (404)
- * unless the assistant is enabled.
+ * messages. The signature over the raw body is the credential, so the body is read as bytes. Off (404
+ * problem) unless the assistant is enabled; a wrong verify token or signature is a 401 problem.
  */
 @RestController
 class AssistantWebhookController {
@@ -30,25 +29,17 @@ class AssistantWebhookController {
         this.webhook = webhook;
     }
 
-    @GetMapping(path = PATH, produces = MediaType.TEXT_PLAIN_VALUE)
+    /** Not declared as producing text only: a refusal is still a problem+json body. */
+    @GetMapping(PATH)
     ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
                                   @RequestParam(name = "hub.verify_token", required = false) String verifyToken,
                                   @RequestParam(name = "hub.challenge", required = false) String challenge) {
-        if (!webhook.enabled()) {
-            return ResponseEntity.notFound().build();
-        }
-        if (challenge == null || !webhook.verifies(mode, verifyToken)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-        }
-        return ResponseEntity.ok(challenge);
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(webhook.handshake(mode, verifyToken, challenge));
     }
 
     @PostMapping(PATH)
-    ResponseEntity<Map<String, Integer>> receive(@RequestBody byte[] body,
-                                                 @RequestHeader(name = HubSignature.HEADER, required = false) String signature) {
-        if (!webhook.enabled()) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok(Map.of("answered", webhook.receive(body, signature)));
+    Map<String, Integer> receive(@RequestBody byte[] body,
+                                 @RequestHeader(name = HubSignature.HEADER, required = false) String signature) {
+        return Map.of("answered", webhook.receive(body, signature));
     }
 }

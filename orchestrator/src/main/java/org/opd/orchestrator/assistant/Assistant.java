@@ -72,7 +72,7 @@ public class Assistant {
             turn = conversation.start(chat);
         } else if (fresh) {
             log.info("Conversation {} ended by time; conversation {} starts", current.get().sessionId(), session.sessionId());
-            turn = conversation.restart(chat, current.get().state().language());
+            turn = conversation.restart(chat, current.get().state());
         } else {
             turn = conversation.answer(chat, session.state(), message.answer());
         }

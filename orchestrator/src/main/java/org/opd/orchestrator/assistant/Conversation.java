@@ -65,10 +65,24 @@ public final class Conversation {
         return ask(chat, ConversationState.first(), List.of());
     }
 
-    /** A new conversation after one that ended by time, told so in the language it spoke. */
-    public Turn restart(Chat chat, Language previous) {
-        return ask(chat, ConversationState.first(),
-                List.of(new Text(texts.of(previous == null ? Language.EN : previous, "session.over"))));
+    /**
+     * A new conversation after one that ended by time, told so in the language it spoke. One that ended
+     * waiting for a payment which has come since is told the booking is confirmed: the patient paid and
+     * came back later than the session lasts.
+     */
+    public Turn restart(Chat chat, ConversationState ended) {
+        List<Prompt> before = new ArrayList<>();
+        UUID booked = null;
+        if (ended.step() == Step.PAYMENT) {
+            Appointment appointment = desk.appointment(ended.appointmentId());
+            if (appointment.status() == AppointmentStatus.CONFIRMED) {
+                before.add(bookedText(chat, ended, appointment));
+                booked = appointment.appointmentId();
+            }
+        }
+        before.add(new Text(say(ended, "session.over")));
+        Turn turn = ask(chat, ConversationState.first(), before);
+        return new Turn(turn.state(), turn.prompts(), booked);
     }
 
     public Turn answer(Chat chat, ConversationState state, Answer answer) {
@@ -157,11 +171,14 @@ public final class Conversation {
     }
 
     private Turn confirmed(Chat chat, ConversationState state, Appointment appointment) {
-        String reference = appointment.appointmentId().toString().substring(0, 8).toUpperCase();
-        Text done = new Text(say(state, "booked", desk.doctorName(appointment.doctorId()),
-                when(state, appointment.startsAt(), chat), reference));
-        Turn menu = ask(chat, state.at(Step.MENU), List.of(done));
+        Turn menu = ask(chat, state.at(Step.MENU), List.of(bookedText(chat, state, appointment)));
         return new Turn(menu.state(), menu.prompts(), appointment.appointmentId());
+    }
+
+    private Text bookedText(Chat chat, ConversationState state, Appointment appointment) {
+        String reference = appointment.appointmentId().toString().substring(0, 8).toUpperCase();
+        return new Text(say(state, "booked", desk.doctorName(appointment.doctorId()), when(state, appointment.startsAt(), chat),
+                reference));
     }
 
     /** The question of the state's step, after {@code before}; a step with nothing to offer falls back to the one before it. */

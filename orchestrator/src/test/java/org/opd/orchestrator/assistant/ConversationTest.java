@@ -248,9 +248,27 @@ class ConversationTest {
 
     @Test
     void aRestartAfterTheSessionEndedSaysSoPolitely() {
-        Turn restarted = conversation.restart(chat, Language.HI);
+        Turn menu = answer(answer(conversation.start(chat), new Chosen("lang:HI")), new Typed(RIGHT_CODE));
 
+        Turn restarted = conversation.restart(chat, menu.state());
+
+        assertThat(restarted.prompts()).hasSize(2);
         assertThat(restarted.prompts().get(0).body()).contains("फिर से शुरू");
+        assertThat(restarted.state().step()).isEqualTo(Step.LANGUAGE);
+        assertThat(restarted.booked()).isNull();
+    }
+
+    @Test
+    void aSessionThatEndedWaitingForAPaymentMadeSinceTellsTheBookingIsConfirmed() {
+        desk.fee = Optional.of(new BookingFee(50_000, "INR"));
+        Turn payment = answer(toConfirmation("09:00"), new Chosen("confirm:yes"));
+        desk.paid();
+
+        Turn restarted = conversation.restart(chat, payment.state());
+
+        assertThat(restarted.prompts().get(0).body()).startsWith("Your appointment is confirmed");
+        assertThat(restarted.prompts().get(1).body()).startsWith("Your earlier conversation ended");
+        assertThat(restarted.booked()).isEqualTo(payment.state().appointmentId());
         assertThat(restarted.state().step()).isEqualTo(Step.LANGUAGE);
     }
 

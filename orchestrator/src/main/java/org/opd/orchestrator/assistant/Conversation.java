@@ -1,16 +1,11 @@
 package org.opd.orchestrator.assistant;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +37,6 @@ public final class Conversation {
 
     static final String MORE = "more";
     private static final Pattern CODE = Pattern.compile("\\d{6}");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Desk desk;
     private final Texts texts;
@@ -177,7 +171,7 @@ public final class Conversation {
 
     private Text bookedText(Chat chat, ConversationState state, Appointment appointment) {
         String reference = appointment.appointmentId().toString().substring(0, 8).toUpperCase();
-        return new Text(say(state, "booked", desk.doctorName(appointment.doctorId()), when(state, appointment.startsAt(), chat),
+        return new Text(say(state, "booked", desk.doctorName(appointment.doctorId()), formats(state, chat).when(appointment.startsAt()),
                 reference));
     }
 
@@ -198,13 +192,13 @@ public final class Conversation {
             case DAY -> days(chat, state, before);
             case SLOT -> slots(chat, state, before);
             case CONFIRM -> question(state, before, new Buttons(say(state, "confirm.ask", desk.doctorName(state.doctorId()),
-                    when(state, state.slotStart(), chat), feeLine(state, desk.fee(state.doctorId()))), List.of(
+                    formats(state, chat).when(state.slotStart()), feeLine(state, desk.fee(state.doctorId()), chat)), List.of(
                     new Choice("confirm:yes", say(state, "confirm.button.yes")),
                     new Choice("confirm:change", say(state, "confirm.button.change")),
                     new Choice("confirm:restart", say(state, "confirm.button.restart")))));
             case PAYMENT -> {
                 Appointment held = desk.appointment(state.appointmentId());
-                String fee = desk.fee(held.doctorId()).map(f -> money(state, f)).orElse("");
+                String fee = desk.fee(held.doctorId()).map(formats(state, chat)::money).orElse("");
                 yield paymentQuestion(state, say(state, "payment.ask", fee, holdFor.toMinutes(), held.paymentUrl())).withBefore(before);
             }
         };
@@ -222,7 +216,7 @@ public final class Conversation {
             return ask(chat, state.at(Step.MENU), with(before, say(state, "specialty.none", daysAhead)));
         }
         return list(state, before, say(state, "specialty.ask"), "specialty.button", all.stream()
-                .map(s -> new Choice("specialty:" + s.slug(), state.language() == Language.HI ? s.nameHi() : s.nameEn()))
+                .map(s -> new Choice("specialty:" + s.slug(), formats(state, chat).name(s)))
                 .toList());
     }
 
@@ -233,7 +227,7 @@ public final class Conversation {
         }
         return list(state, before, say(state, "doctor.ask"), "doctor.button", found.stream()
                 .map(d -> new Choice("doctor:" + d.doctorId(), d.name(),
-                        say(state, "doctor.next", when(state, d.nextAvailable().startTime().toInstant(), chat))))
+                        say(state, "doctor.next", formats(state, chat).when(d.nextAvailable().startTime().toInstant()))))
                 .toList());
     }
 
@@ -246,9 +240,9 @@ public final class Conversation {
         if (freePerDay.isEmpty()) {
             return ask(chat, state.at(Step.DOCTOR), with(before, say(state, "day.none", daysAhead)));
         }
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("EEE d MMM", locale(state));
+        Formats formats = formats(state, chat);
         return list(state, before, say(state, "day.ask"), "day.button", freePerDay.entrySet().stream()
-                .map(e -> new Choice("day:" + e.getKey(), format.format(e.getKey()), say(state, "day.slots", e.getValue())))
+                .map(e -> new Choice("day:" + e.getKey(), formats.day(e.getKey()), say(state, "day.slots", e.getValue())))
                 .toList());
     }
 
@@ -257,28 +251,18 @@ public final class Conversation {
         if (free.isEmpty()) {
             return ask(chat, state.at(Step.DAY), with(before, say(state, "slot.none")));
         }
-        String day = DateTimeFormatter.ofPattern("EEE d MMM", locale(state)).format(state.day());
+        Formats formats = formats(state, chat);
         List<Choice> choices = free.stream()
-                .map(s -> new Choice("slot:" + s.start().getEpochSecond(), TIME.format(s.start().atZone(chat.zone())),
-                        say(state, "slot.until", TIME.format(s.end().atZone(chat.zone())))))
+                .map(s -> new Choice("slot:" + s.start().getEpochSecond(), formats.time(s.start()),
+                        say(state, "slot.until", formats.time(s.end()))))
                 .toList();
-        return list(state, before, say(state, "slot.ask", day), "slot.button", choices);
+        return list(state, before, say(state, "slot.ask", formats.day(state.day())), "slot.button", choices);
     }
 
-    /** A list question; beyond ten answers it pages, nine rows and "More…" to the next page. */
+    /** A list question, paged beyond ten answers ({@link ListPage}). */
     private Turn list(ConversationState state, List<Prompt> before, String body, String button, List<Choice> all) {
-        List<Choice> rows = new ArrayList<>();
-        int size = Menu.MAX - 1;
-        int page = all.size() <= Menu.MAX || (long) state.page() * size >= all.size() ? 0 : state.page();
-        if (all.size() <= Menu.MAX) {
-            rows.addAll(all);
-        } else {
-            rows.addAll(all.subList(page * size, Math.min(all.size(), (page + 1) * size)));
-            if ((page + 1) * size < all.size()) {
-                rows.add(new Choice(MORE, say(state, "list.more"), say(state, "list.more.description")));
-            }
-        }
-        return question(state.onPage(page), before, new Menu(body, say(state, button), rows));
+        ListPage page = ListPage.of(all, state.page(), new Choice(MORE, say(state, "list.more"), say(state, "list.more.description")));
+        return question(state.onPage(page.page()), before, new Menu(body, say(state, button), page.rows()));
     }
 
     private static Turn question(ConversationState state, List<Prompt> before, Prompt question) {
@@ -309,19 +293,8 @@ public final class Conversation {
         return say(state, "queue.status", status.tokenNumber(), status.doctorName(), status.departmentName(), where);
     }
 
-    private String feeLine(ConversationState state, Optional<BookingFee> fee) {
-        return fee.map(f -> say(state, "confirm.fee", money(state, f))).orElseGet(() -> say(state, "confirm.free"));
-    }
-
-    private String money(ConversationState state, BookingFee fee) {
-        Currency currency = Currency.getInstance(fee.currency());
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale(state));
-        format.setCurrency(currency);
-        return format.format(BigDecimal.valueOf(fee.amountMinor()).movePointLeft(currency.getDefaultFractionDigits()));
-    }
-
-    private String when(ConversationState state, Instant at, Chat chat) {
-        return DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", locale(state)).format(at.atZone(chat.zone()));
+    private String feeLine(ConversationState state, Optional<BookingFee> fee, Chat chat) {
+        return fee.map(f -> say(state, "confirm.fee", formats(state, chat).money(f))).orElseGet(() -> say(state, "confirm.free"));
     }
 
     private static List<Prompt> with(List<Prompt> before, String text) {
@@ -330,15 +303,12 @@ public final class Conversation {
         return prompts;
     }
 
+    private static Formats formats(ConversationState state, Chat chat) {
+        return new Formats(state.language(), chat.zone());
+    }
+
+    /** English until a language is chosen. */
     private String say(ConversationState state, String key, Object... args) {
-        return texts.of(language(state), key, args);
-    }
-
-    private static Language language(ConversationState state) {
-        return state.language() == null ? Language.EN : state.language();
-    }
-
-    private static Locale locale(ConversationState state) {
-        return language(state).locale();
+        return texts.of(state.language() == null ? Language.EN : state.language(), key, args);
     }
 }

@@ -2,8 +2,11 @@ package org.opd.testsupport;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +15,8 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * An HTTP server on loopback that speaks the WhatsApp Cloud API message send
  * ({@code POST /{version}/{phone-number-id}/messages}, bearer token, JSON) and keeps every text
- * message it accepted. See {@link LocalProviderServer} for the faults it can be told to make.
+ * message it accepted, and every message of any type in {@link #sent()} (interactive lists and
+ * reply buttons included). See {@link LocalProviderServer} for the faults it can be told to make.
  */
 public final class LocalWhatsAppServer extends LocalProviderServer {
 
@@ -20,20 +24,46 @@ public final class LocalWhatsAppServer extends LocalProviderServer {
     public record ReceivedMessage(String to, String body, String id, String callbackData) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Any message accepted, as the request had it.
+     *
+     * @param phoneNumberId the business number it was sent from (the path's)
+     */
+    public record SentMessage(String phoneNumberId, String to, String type, JsonNode request, String id) {
+    }
 
-    private final String path;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TYPES = Set.of("text", "interactive");
+
+    private final Pattern path;
     private final String accessToken;
     private final List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
+    private final List<SentMessage> sent = new CopyOnWriteArrayList<>();
 
     public LocalWhatsAppServer(String apiVersion, String phoneNumberId, String accessToken) {
+        this(Pattern.compile("/" + Pattern.quote(apiVersion) + "/(" + Pattern.quote(phoneNumberId) + ")/messages"),
+                apiVersion, accessToken);
+    }
+
+    /** A business account with many numbers: messages are accepted from any phone number id. */
+    public static LocalWhatsAppServer anyNumber(String apiVersion, String accessToken) {
+        return new LocalWhatsAppServer(Pattern.compile("/" + Pattern.quote(apiVersion) + "/([0-9A-Za-z_-]+)/messages"),
+                apiVersion, accessToken);
+    }
+
+    /** @param path the messages path, its one group the phone number id */
+    private LocalWhatsAppServer(Pattern path, String apiVersion, String accessToken) {
         super("/" + apiVersion + "/");
-        this.path = "/" + apiVersion + "/" + phoneNumberId + "/messages";
+        this.path = path;
         this.accessToken = accessToken;
     }
 
     public List<ReceivedMessage> received() {
         return List.copyOf(received);
+    }
+
+    public List<SentMessage> sent() {
+        return List.copyOf(sent);
     }
 
     /** The next {@code count} messages are refused with {@code status} and the Graph API error {@code code}. */
@@ -43,7 +73,8 @@ public final class LocalWhatsAppServer extends LocalProviderServer {
 
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod()) || !path.equals(exchange.getRequestURI().getPath())) {
+        Matcher number = path.matcher(exchange.getRequestURI().getPath());
+        if (!"POST".equals(exchange.getRequestMethod()) || !number.matches()) {
             respond(exchange, 400, error(100, "Unsupported post request", "GraphMethodException"));
             return;
         }
@@ -56,14 +87,19 @@ public final class LocalWhatsAppServer extends LocalProviderServer {
         }
         JsonNode request = JSON.readTree(exchange.getRequestBody());
         String to = request.path("to").asText("");
-        String body = request.path("text").path("body").asText("");
-        if (!"whatsapp".equals(request.path("messaging_product").asText()) || !"text".equals(request.path("type").asText())
+        String type = request.path("type").asText("");
+        String body = "interactive".equals(type) ? request.path("interactive").path("body").path("text").asText("")
+                : request.path("text").path("body").asText("");
+        if (!"whatsapp".equals(request.path("messaging_product").asText()) || !TYPES.contains(type)
                 || to.isBlank() || body.isBlank()) {
             respond(exchange, 400, error(100, "Invalid parameter", "OAuthException"));
             return;
         }
         String id = "wamid." + UUID.randomUUID().toString().replace("-", "");
-        received.add(new ReceivedMessage(to, body, id, request.path("biz_opaque_callback_data").asText(null)));
+        if ("text".equals(type)) {
+            received.add(new ReceivedMessage(to, body, id, request.path("biz_opaque_callback_data").asText(null)));
+        }
+        sent.add(new SentMessage(number.group(1), to, type, request, id));
         respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
                 + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"" + id + "\"}]}");
     }

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.opd.schemas.whatsapp.HubSignature;
+
 /**
  * How providers sign their callbacks, so that nobody else can mark our messages delivered.
  * Comparisons take constant time.
@@ -35,7 +37,7 @@ public final class Signatures {
 
     /** Meta's {@code X-Hub-Signature-256}: {@code sha256=} and the hex HMAC-SHA256 of the raw body, keyed with the app secret. */
     public static String meta(String appSecret, byte[] body) {
-        return "sha256=" + hmacSha256Hex(appSecret, body);
+        return HubSignature.of(appSecret, body);
     }
 
     /** The hex HMAC-SHA256 of {@code data} keyed with the UTF-8 bytes of {@code key}; our own outbound webhooks sign with it too. */

@@ -82,6 +82,11 @@ final class ApiAccess {
             .add(GET, "/hospitals/{hospitalId}/doctor-directory", PATH, Resource.HOSPITAL, STAFF_AND_PATIENTS)
             // The payment provider's webhook: its HMAC signature over the body is the credential.
             .open(POST, "/payment-webhooks/razorpay")
+            // The WhatsApp booking assistant: administrators say which number books for the hospital; Meta calls
+            // the webhook, whose X-Hub-Signature-256 over the body (GET: the verify token) is the credential.
+            .add(PUT, "/hospitals/{hospitalId}/whatsapp-assistant", PATH, Resource.HOSPITAL, ADMIN)
+            .open(GET, "/whatsapp-webhooks/booking")
+            .open(POST, "/whatsapp-webhooks/booking")
             // Cal.com sync: administrators connect the hospital and its doctors; operators work the parked deliveries.
             .add(PUT, "/hospitals/{hospitalId}/cal-com", PATH, Resource.HOSPITAL, ADMIN)
             .add(PUT, "/doctors/{doctorId}/cal-com", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)

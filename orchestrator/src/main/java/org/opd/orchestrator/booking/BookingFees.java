@@ -19,6 +19,12 @@ public class BookingFees {
         this.doctors = doctors;
     }
 
+    /** What booking the doctor costs; empty when free. */
+    @Transactional(readOnly = true)
+    public Optional<BookingFee> of(UUID doctorId) {
+        return fees.find(doctorId);
+    }
+
     /** @param fee empty: bookings become free */
     @Transactional
     public Optional<BookingFee> set(UUID doctorId, Optional<BookingFee> fee) {

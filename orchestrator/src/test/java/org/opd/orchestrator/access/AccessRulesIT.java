@@ -69,6 +69,10 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "PUT  /api/v1/doctors/{doctorId}/specialty            | ADMIN DEPARTMENT_HEAD",
             "GET  /api/v1/hospitals/{hospitalId}/doctor-directory | " + STAFF,
             "POST /api/v1/payment-webhooks/razorpay               | " + EVERYONE,
+            "PUT  /api/v1/hospitals/{hospitalId}/whatsapp-assistant | ADMIN",
+            // Open to every caller, but only Meta's X-Hub-Signature-256 (GET: the verify token) gets past 401: no role does.
+            "GET  /api/v1/whatsapp-webhooks/booking               | ",
+            "POST /api/v1/whatsapp-webhooks/booking               | ",
             "PUT  /api/v1/hospitals/{hospitalId}/cal-com          | ADMIN",
             "PUT  /api/v1/doctors/{doctorId}/cal-com              | ADMIN DEPARTMENT_HEAD",
             "GET  /api/v1/hospitals/{hospitalId}/cal-com/parked-bookings | ADMIN OPERATIONS RECEPTIONIST",

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opd.orchestrator.OrchestratorApplication;
 import org.opd.testsupport.LocalAbdmGatewayServer;
 import org.opd.testsupport.LocalRazorpayServer;
+import org.opd.testsupport.LocalWhatsAppServer;
 import org.opd.testsupport.TestIssuer;
 import org.opd.schemas.identity.OneTimeCodeSeal;
 import org.opd.schemas.status.StatusLinks;
@@ -61,6 +62,13 @@ public abstract class OrchestratorIntegrationTest {
     protected static final String RAZORPAY_WEBHOOK_SECRET = "webhook-secret-for-integration-tests";
     protected static final LocalRazorpayServer RAZORPAY = new LocalRazorpayServer(RAZORPAY_KEY_ID, "razorpay-key-secret");
 
+    /** The WhatsApp Cloud API on loopback, for every booking number, with the Meta app the assistant is given. */
+    protected static final String WHATSAPP_API_VERSION = "v21.0";
+    protected static final String WHATSAPP_ACCESS_TOKEN = "whatsapp-access-token";
+    protected static final String WHATSAPP_APP_SECRET = "whatsapp-app-secret-for-integration-tests";
+    protected static final String WHATSAPP_VERIFY_TOKEN = "whatsapp-verify-token";
+    protected static final LocalWhatsAppServer WHATSAPP = LocalWhatsAppServer.anyNumber(WHATSAPP_API_VERSION, WHATSAPP_ACCESS_TOKEN);
+
     @Autowired
     protected TestRestTemplate rest;
 
@@ -92,6 +100,12 @@ public abstract class OrchestratorIntegrationTest {
         registry.add("opd.orchestrator.booking.razorpay.key-id", () -> RAZORPAY_KEY_ID);
         registry.add("opd.orchestrator.booking.razorpay.key-secret", () -> "razorpay-key-secret");
         registry.add("opd.orchestrator.booking.razorpay.webhook-secret", () -> RAZORPAY_WEBHOOK_SECRET);
+        registry.add("opd.orchestrator.assistant.enabled", () -> "true");
+        registry.add("opd.orchestrator.assistant.base-url", WHATSAPP::baseUrl);
+        registry.add("opd.orchestrator.assistant.api-version", () -> WHATSAPP_API_VERSION);
+        registry.add("opd.orchestrator.assistant.access-token", () -> WHATSAPP_ACCESS_TOKEN);
+        registry.add("opd.orchestrator.assistant.app-secret", () -> WHATSAPP_APP_SECRET);
+        registry.add("opd.orchestrator.assistant.verify-token", () -> WHATSAPP_VERIFY_TOKEN);
         registry.add("opd.orchestrator.abdm.gateway-jwks-uri", () -> ABDM_GATEWAY.issuer() + "/jwks");
         registry.add("opd.orchestrator.abdm.gateway-issuer", ABDM_GATEWAY::issuer);
         registry.add("opd.orchestrator.abdm.client-id", () -> ABDM_GATEWAY_CLIENT);

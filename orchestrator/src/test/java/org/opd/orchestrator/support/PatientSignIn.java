@@ -39,6 +39,11 @@ public final class PatientSignIn {
     public static String requestCode(Api api, JdbcClient jdbc, Clinic clinic, String phone, String patientId) {
         assertThat(api.anonymous().post("/patient-sessions/codes", Map.of("hospitalId", clinic.hospitalId, "phone", phone)).status())
                 .isEqualTo(202);
+        return lastCode(jdbc, patientId);
+    }
+
+    /** The code of the newest sign-in code event for the patient, unsealed as the notifier would. */
+    public static String lastCode(JdbcClient jdbc, String patientId) {
         String payload = jdbc.sql("""
                         SELECT payload::text FROM outbox WHERE aggregateid = :patient ORDER BY created_at DESC LIMIT 1
                         """).param("patient", patientId).query(String.class).single();

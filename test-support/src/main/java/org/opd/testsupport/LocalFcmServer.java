@@ -33,6 +33,8 @@ public final class LocalFcmServer extends LocalProviderServer {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What Google's token endpoint accepts as the assertion's audience, wherever the request is sent (its OAuth 2 docs). */
+    private static final String GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token";
 
     private final String project;
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
@@ -130,7 +132,7 @@ public final class LocalFcmServer extends LocalProviderServer {
             }
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
             return serviceAccount.equals(claims.path("iss").asText())
-                    && tokenUri().equals(claims.path("aud").asText())
+                    && GOOGLE_TOKEN_AUDIENCE.equals(claims.path("aud").asText())
                     && claims.path("scope").asText().contains("https://www.googleapis.com/auth/firebase.messaging")
                     && claims.path("exp").asLong() > Instant.now().getEpochSecond();
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {

@@ -42,7 +42,7 @@ public final class FcmPushSender implements ChannelSender {
     /** A sender with tokens from the configured service account, or the configured token as is. */
     public static FcmPushSender of(PushProperties properties, HttpClient http) {
         AccessTokens tokens = properties.usesServiceAccount()
-                ? ServiceAccountTokens.fromKeyFile(Path.of(properties.serviceAccountFile()), http, properties.requestTimeout())
+                ? ServiceAccountTokens.fromKeyFile(Path.of(properties.serviceAccountFile()))
                 : properties::accessToken;
         return new FcmPushSender(properties, http, tokens);
     }

@@ -149,7 +149,8 @@ class FcmPushSenderTest {
                 + "\n-----END PRIVATE KEY-----\n";
         Path file = dir.resolve("service-account.json");
         Files.writeString(file, ProviderHttp.JSON.writeValueAsString(Map.of("type", "service_account",
-                "project_id", PROJECT, "client_email", CLIENT_EMAIL, "private_key", pem, "token_uri", fcm.tokenUri())));
+                "project_id", PROJECT, "private_key_id", "4f1d6c0e", "private_key", pem, "client_email", CLIENT_EMAIL,
+                "client_id", "104729031877236541923", "token_uri", fcm.tokenUri())));
         return file;
     }
 

@@ -173,6 +173,8 @@ final class ApiAccess {
             // A patient's status page: the unguessable link of their messages is the credential (PatientStatuses).
             .open(GET, "/status-links/{link}")
             .open(GET, "/status-links/{link}/stream")
+            // A slot offered from a waitlist: the unguessable link of the offer message is the credential (WaitlistOfferLinks).
+            .open(POST, "/offer-links/{link}/confirm")
             // Who read or changed which patient's record.
             .query(GET, "/audit", filters(Resource.HOSPITAL, Resource.PATIENT), ADMIN)
             .build();

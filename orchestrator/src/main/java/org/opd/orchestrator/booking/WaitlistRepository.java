@@ -80,6 +80,12 @@ class WaitlistRepository {
                 .query(UUID.class).optional();
     }
 
+    /** Whether the appointment is a hold some entry was offered. */
+    boolean isOffer(UUID appointmentId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM waitlist_entries WHERE offered_appointment_id = :appointment)")
+                .param("appointment", appointmentId).query(Boolean.class).single();
+    }
+
     void markOffered(UUID entryId, UUID appointmentId) {
         jdbc.sql("""
                         UPDATE waitlist_entries SET status = 'OFFERED', offered_appointment_id = :appointment, updated_at = now()

@@ -147,6 +147,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "POST /api/v1/patient-sessions/renew                  | PATIENT",
             "GET  /api/v1/status-links/{link}                     | " + EVERYONE,
             "GET  /api/v1/status-links/{link}/stream              | " + EVERYONE,
+            "POST /api/v1/offer-links/{link}/confirm              | " + EVERYONE,
     };
     private static final Set<Role> TESTED = Set.of(Role.ADMIN, Role.RECEPTIONIST, Role.NURSE, Role.DOCTOR, Role.DEPARTMENT_HEAD,
             Role.OPERATIONS, Role.DISPLAY);

@@ -16,6 +16,8 @@ import org.opd.orchestrator.support.Api;
 import org.opd.orchestrator.support.Clinic;
 import org.opd.orchestrator.support.OrchestratorIntegrationTest;
 import org.opd.orchestrator.support.WeekdayMornings;
+import org.opd.schemas.status.OfferLinks;
+import org.opd.schemas.status.StatusLinks;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,11 +80,20 @@ class WaitlistIT extends OrchestratorIntegrationTest {
         assertThat(raviHold.text("patientId")).isEqualTo(ravi);
         assertThat(OffsetDateTime.parse(raviHold.text("startTime"))).isEqualTo(at(day, "09:00"));
 
-        // And when Ravi confirms, 09:00 is his and his entry is booked
-        Api.Reply confirmed = api.post("/appointments/" + raviHold.text("appointmentId") + "/confirm");
+        // And when Ravi takes it with the link of his offer message (no sign-in), 09:00 is his and his entry is booked
+        String link = OfferLinks.withKey(STATUS_LINK_KEY).linkOf(UUID.fromString(raviHold.text("appointmentId")));
+        Api.Reply confirmed = api.anonymous().post("/offer-links/" + link + "/confirm");
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
+        assertThat(OffsetDateTime.parse(confirmed.text("startTime"))).isEqualTo(at(day, "09:00"));
+        assertThat(confirmed.body().has("patientId")).isFalse();
         assertThat(entry(raviJoined).path("status").asText()).isEqualTo("BOOKED");
+        assertThat(api.get("/appointments/" + raviHold.text("appointmentId")).text("status")).isEqualTo("CONFIRMED");
+        // once: the same link again is refused, and a status link of the same id opens nothing
+        assertThat(api.anonymous().post("/offer-links/" + link + "/confirm").text("currentStatus")).isEqualTo("CONFIRMED");
+        String statusLink = StatusLinks.withKey(STATUS_LINK_KEY).linkOf(UUID.fromString(raviHold.text("appointmentId")));
+        assertThat(api.anonymous().post("/offer-links/" + statusLink + "/confirm").status()).isEqualTo(404);
+        assertThat(api.anonymous().post("/offer-links/not-a-link/confirm").text("type")).isEqualTo("urn:opd:problem:validation");
         assertThat(api.get("/doctors/" + clinic.doctorId + "/waitlist?date=" + day).body())
                 .extracting(e -> e.path("status").asText()).containsExactly("LAPSED", "BOOKED");
     }
@@ -120,7 +131,12 @@ class WaitlistIT extends OrchestratorIntegrationTest {
         offers.offerFreedSlots();
 
         assertThat(entry(first).path("status").asText()).isEqualTo("LEFT");
-        assertThat(entry(second).path("status").asText()).isEqualTo("OFFERED");
+        JsonNode offered = entry(second);
+        assertThat(offered.path("status").asText()).isEqualTo("OFFERED");
+        // and the desk confirms the hold for the patient
+        Api.Reply confirmed = api.post("/appointments/" + offered.path("offeredAppointmentId").asText() + "/confirm");
+        assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
+        assertThat(entry(second).path("status").asText()).isEqualTo("BOOKED");
         assertThat(api.delete("/waitlist-entries/" + first.text("entryId")).status()).isEqualTo(409);
     }
 

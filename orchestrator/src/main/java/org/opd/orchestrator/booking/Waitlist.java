@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.opd.orchestrator.doctor.Doctor;
@@ -82,6 +83,12 @@ public class Waitlist {
     @Transactional(readOnly = true)
     public WaitlistEntry require(UUID entryId) {
         return entries.find(entryId).orElseThrow(() -> new NotFoundException("waitlist entry", entryId));
+    }
+
+    /** Whose entry it is, for the audit trail. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> patientOf(UUID entryId) {
+        return entries.find(entryId).map(WaitlistEntry::patientId);
     }
 
     /** Takes the patient off the list; a slot offered to them stays held until it lapses or is cancelled. */

@@ -138,6 +138,13 @@ class WaitlistIT extends OrchestratorIntegrationTest {
         assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
         assertThat(entry(second).path("status").asText()).isEqualTo("BOOKED");
         assertThat(api.delete("/waitlist-entries/" + first.text("entryId")).status()).isEqualTo(409);
+        // and joining, reading and leaving the patient's entry are in the audit trail, with the patient
+        assertThat(jdbc.sql("""
+                        SELECT DISTINCT action || ' ' || path FROM audit_log
+                        WHERE resource_type = 'WAITLIST_ENTRY' AND (resource_id = :id::uuid OR resource_id IS NULL)
+                          AND patient_id = :patient::uuid""")
+                .param("id", first.text("entryId")).param("patient", first.text("patientId")).query(String.class).list())
+                .contains("READ /api/v1/waitlist-entries/{entryId}", "CHANGE /api/v1/waitlist-entries/{entryId}");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.opd.orchestrator.booking;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,9 +53,7 @@ class WaitlistOffers implements SchedulingConfigurer {
     private final HospitalRepository hospitals;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
-    private final Counter offered;
-    private final Counter nobodyWaiting;
-    private final Counter notHoldable;
+    private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
 
     WaitlistOffers(WaitlistOpenings openings, WaitlistRepository entries, SlotHolds slotHolds, Bookings bookings,
                    BookingFeeRepository fees, AppointmentEvents events, BookingProperties properties, DoctorRepository doctors,
@@ -70,16 +70,12 @@ class WaitlistOffers implements SchedulingConfigurer {
         this.transaction = transaction;
         this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.offered = outcomes(meters, Outcome.OFFERED);
-        this.nobodyWaiting = outcomes(meters, Outcome.NOBODY_WAITING);
-        this.notHoldable = outcomes(meters, Outcome.NOT_HOLDABLE);
-    }
-
-    private static Counter outcomes(MeterRegistry meters, Outcome outcome) {
-        return Counter.builder("opd.waitlist.openings")
-                .description("Freed slots worked off by the waitlist, by what became of them")
-                .tag("outcome", outcome.name().toLowerCase())
-                .register(meters);
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, Counter.builder("opd.waitlist.openings")
+                    .description("Freed slots worked off by the waitlist, by what became of them")
+                    .tag("outcome", outcome.name().toLowerCase())
+                    .register(meters));
+        }
     }
 
     @Override
@@ -95,6 +91,7 @@ class WaitlistOffers implements SchedulingConfigurer {
             if (outcome == null) {
                 break;
             }
+            outcomes.get(outcome).increment();
             if (outcome == Outcome.OFFERED) {
                 made++;
             }
@@ -109,7 +106,6 @@ class WaitlistOffers implements SchedulingConfigurer {
             LocalDate day = opening.startsAt().atZone(hospitals.require(doctor.hospitalId()).zone()).toLocalDate();
             Optional<UUID> first = entries.lockFirstWaiting(opening.doctorId(), day);
             if (first.isEmpty()) {
-                nobodyWaiting.increment();
                 return Outcome.NOBODY_WAITING;
             }
             WaitlistEntry entry = entries.find(first.get()).orElseThrow();
@@ -118,14 +114,12 @@ class WaitlistOffers implements SchedulingConfigurer {
                 hold = savepoint.execute(status -> hold(entry, opening));
             } catch (ProblemException | ConcurrencyFailureException e) {
                 log.info("Freed slot {} not offered to waitlist entry {}: {}", opening.startsAt(), entry.entryId(), e.getMessage());
-                notHoldable.increment();
                 return Outcome.NOT_HOLDABLE;
             }
             entries.markOffered(entry.entryId(), hold.appointmentId());
             events.offered(hold, entry.entryId());
             log.info("Freed slot {} offered to waitlist entry {} as hold {} until {}", opening.startsAt(), entry.entryId(),
                     hold.appointmentId(), hold.holdExpiresAt());
-            offered.increment();
             return Outcome.OFFERED;
         }
     }

@@ -96,6 +96,7 @@ class WaitlistIT extends OrchestratorIntegrationTest {
         assertThat(api.anonymous().post("/offer-links/not-a-link/confirm").text("type")).isEqualTo("urn:opd:problem:validation");
         assertThat(api.get("/doctors/" + clinic.doctorId + "/waitlist?date=" + day).body())
                 .extracting(e -> e.path("status").asText()).containsExactly("LAPSED", "BOOKED");
+        assertThat(prometheus()).containsPattern("opd_waitlist_openings_total\\{[^}]*outcome=\"offered\"[^}]*} [1-9]");
     }
 
     @Test

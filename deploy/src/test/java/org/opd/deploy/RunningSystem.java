@@ -27,6 +27,7 @@ import org.opd.schemas.alert.AlertSeverity;
 import org.opd.schemas.alert.AlertType;
 import org.opd.schemas.alert.OperationsAlert;
 import org.opd.schemas.kafka.Topics;
+import org.opd.schemas.status.OfferLinks;
 import org.opd.schemas.status.StatusLinks;
 import org.opd.testsupport.AccessTokens;
 import org.opd.testsupport.FreePorts;
@@ -131,21 +132,24 @@ final class RunningSystem implements AutoCloseable {
         post(desk, "/shifts/" + shiftId + "/start", Map.of());
         String doctor = token(credential(Map.of("kind", "INTEGRATION", "name", "Dr. Rao's tablet", "hospitalId", hospitalId,
                 "doctorId", doctorId, "roles", List.of("DOCTOR"))));
-        return new Clinic(hospitalId, deptId, doctorId, admin, desk, doctor);
+        return new Clinic(hospitalId, deptId, cabinId, doctorId, admin, desk, doctor);
     }
 
     /** The clinic's ids and its staff's access tokens. */
     final class Clinic {
         final String hospitalId;
         final String deptId;
+        private final String cabinId;
         final String doctorId;
         private final String admin;
         final String desk;
         final String doctor;
 
-        private Clinic(String hospitalId, String deptId, String doctorId, String admin, String desk, String doctor) {
+        private Clinic(String hospitalId, String deptId, String cabinId, String doctorId, String admin, String desk,
+                       String doctor) {
             this.hospitalId = hospitalId;
             this.deptId = deptId;
+            this.cabinId = cabinId;
             this.doctorId = doctorId;
             this.admin = admin;
             this.desk = desk;
@@ -175,6 +179,12 @@ final class RunningSystem implements AutoCloseable {
             return post(desk, "/tokens", Map.of("patientId", patientId, "doctorId", doctorId, "bookingType", "WALK_IN",
                     "priority", 1, "scheduledTime", OffsetDateTime.now(HOSPITAL_ZONE).toString(), "visitReason", "Follow-up"))
                     .get("tokenId").asText();
+        }
+
+        /** Plans a shift of the doctor on that day from 09:00 to 13:00 (the hospital's time): slots to book ahead. */
+        void morningShiftOn(LocalDate day) {
+            post(admin, "/shifts", Map.of("cabinId", cabinId, "doctorId", doctorId, "shiftDate", day.toString(),
+                    "shiftStartTime", "09:00", "shiftEndTime", "13:00", "plannedTokens", 16));
         }
 
         /** Checks the token in at the hospital and triages it: it waits in line. */
@@ -222,6 +232,14 @@ final class RunningSystem implements AutoCloseable {
     String statusPageSentTo(String phone) {
         Pattern link = Pattern.compile(Pattern.quote(baseUrl + StatusLinks.PAGE_PATH) + "#[A-Za-z0-9_-]+");
         return await().atMost(Duration.ofSeconds(30)).until(() -> sms.received().stream()
+                .filter(message -> message.to().equals(phone)).map(message -> link.matcher(message.body()))
+                .filter(Matcher::find).map(Matcher::group).findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    /** The waitlist offer page link in the first SMS to the phone that has one, once it arrived. */
+    String offerPageSentTo(String phone) {
+        Pattern link = Pattern.compile(Pattern.quote(baseUrl + OfferLinks.PAGE_PATH) + "#[A-Za-z0-9_-]+");
+        return await().atMost(Duration.ofSeconds(60)).until(() -> sms.received().stream()
                 .filter(message -> message.to().equals(phone)).map(message -> link.matcher(message.body()))
                 .filter(Matcher::find).map(Matcher::group).findFirst(), Optional::isPresent).orElseThrow();
     }

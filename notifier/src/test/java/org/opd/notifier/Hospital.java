@@ -13,6 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.opd.schemas.appointment.AppointmentEvent;
+import org.opd.schemas.appointment.AppointmentEventType;
+import org.opd.schemas.appointment.ReminderKind;
 import org.opd.schemas.identity.OneTimeCodeSeal;
 import org.opd.schemas.status.StatusLinks;
 import org.opd.schemas.notification.NotificationRequest;
@@ -44,6 +47,10 @@ final class Hospital {
     }
 
     record Token(UUID tokenId, String tokenNumber, UUID patientId, String phone, Instant scheduledTime) {
+    }
+
+    /** An appointment booked ahead; {@code holdExpiresAt} while it is a hold, else null. */
+    record Appointment(UUID appointmentId, UUID patientId, String phone, Instant startsAt, Instant holdExpiresAt) {
     }
 
     private final TestDatabase database;
@@ -160,6 +167,43 @@ final class Hospital {
             statement.setObject(3, token.tokenId());
             statement.executeUpdate();
         }
+    }
+
+    /**
+     * A patient who accepts WhatsApp or SMS, and an appointment of theirs with the doctor: a free slot held for them
+     * for 15 minutes (as the waitlist offers one) when {@code held}, else a confirmed one.
+     */
+    Appointment appointmentFor(String phone, boolean whatsAppOptIn, String language, Instant startsAt, boolean held)
+            throws SQLException {
+        UUID patientId = insert("""
+                INSERT INTO patients (hospital_id, uhid, name, phone, sms_opt_in, whatsapp_opt_in, preferred_language)
+                VALUES (?, ?, 'Ravi Kumar', ?, true, ?, ?) RETURNING patient_id
+                """, hospitalId, "UH-" + UUID.randomUUID().toString().substring(0, 8), phone, whatsAppOptIn, language);
+        Instant holdUntil = held ? Instant.now().plus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES) : null;
+        UUID appointmentId = insert("""
+                INSERT INTO appointments (doctor_id, patient_id, starts_at, ends_at, appointment_type, status, reason,
+                                          hold_expires_at)
+                VALUES (?, ?, ?, ?, 'CONSULTATION', ?, 'Waitlist offer', ?) RETURNING appointment_id
+                """, doctorId, patientId, Timestamp.from(startsAt), Timestamp.from(startsAt.plus(15, ChronoUnit.MINUTES)),
+                held ? "SCHEDULED" : "CONFIRMED", holdUntil == null ? null : Timestamp.from(holdUntil));
+        return new Appointment(appointmentId, patientId, phone, startsAt, holdUntil);
+    }
+
+    /** The orchestrator's WAITLIST_OFFERED event of a free hold. */
+    AppointmentEvent offered(Appointment appointment) {
+        return appointmentEvent(appointment, AppointmentEventType.WAITLIST_OFFERED, UUID.randomUUID(), null);
+    }
+
+    AppointmentEvent reminderDue(Appointment appointment, ReminderKind kind) {
+        return appointmentEvent(appointment, AppointmentEventType.REMINDER_DUE, null, kind);
+    }
+
+    private AppointmentEvent appointmentEvent(Appointment appointment, AppointmentEventType type, UUID waitlistEntryId,
+                                              ReminderKind kind) {
+        return new AppointmentEvent(AppointmentEvent.SCHEMA_VERSION, UUID.randomUUID(), type, Instant.now(),
+                appointment.appointmentId(), doctorId, appointment.patientId(), hospitalId, appointment.startsAt(),
+                appointment.startsAt().plus(15, ChronoUnit.MINUTES), null, appointment.holdExpiresAt(), false, false,
+                waitlistEntryId, kind);
     }
 
     /** What the eta-calculator publishes on opd.notification-requests. */

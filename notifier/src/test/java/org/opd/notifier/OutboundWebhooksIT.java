@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +38,8 @@ import org.opd.notifier.webhook.Signatures;
 import org.opd.schemas.alert.AlertSeverity;
 import org.opd.schemas.alert.AlertType;
 import org.opd.schemas.alert.OperationsAlert;
+import org.opd.schemas.appointment.AppointmentEvent;
+import org.opd.schemas.appointment.ReminderKind;
 import org.opd.schemas.kafka.EventHeaders;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.token.TokenEvent;
@@ -273,6 +276,35 @@ class OutboundWebhooksIT {
     }
 
     @Test
+    void aSubscriberOfAppointmentEventsReceivesTheWaitlistOfferWithIdsAndTimesOnly() throws Exception {
+        // Given a hospital system subscribed to waitlist offers
+        try (Receiver appointmentsReceiver = new Receiver()) {
+            JsonNode subscription = subscribe(appointmentsReceiver.url(), "WAITLIST_OFFERED");
+
+            // When a reminder (not asked for) and then a waitlist offer of the hospital's doctor are published
+            Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+            Hospital.Appointment hold = HOSPITAL.appointmentFor(phone(), false, null, tomorrow, true);
+            publish(HOSPITAL.reminderDue(hold, ReminderKind.DAY_BEFORE));
+            AppointmentEvent offered = HOSPITAL.offered(hold);
+            publish(offered);
+
+            // Then it receives the offer alone, with ids and times but no visit reason or phone
+            await().atMost(DEADLINE).untilAsserted(() -> assertThat(appointmentsReceiver.calls()).hasSize(1));
+            Call call = appointmentsReceiver.calls().get(0);
+            assertThat(call.header("OPD-Event-Id")).isEqualTo(offered.eventId().toString());
+            JsonNode body = JSON.readTree(call.body());
+            assertThat(body.path("type").asText()).isEqualTo("WAITLIST_OFFERED");
+            assertThat(body.path("hospitalId").asText()).isEqualTo(HOSPITAL.hospitalId.toString());
+            assertThat(body.path("data").path("appointmentId").asText()).isEqualTo(hold.appointmentId().toString());
+            assertThat(body.path("data").path("waitlistEntryId").asText()).isEqualTo(offered.waitlistEntryId().toString());
+            assertThat(Instant.parse(body.path("data").path("startsAt").asText())).isEqualTo(tomorrow);
+            assertThat(call.body()).doesNotContain("Waitlist offer", hold.phone());
+            awaitDelivery(subscription, "DELIVERED");
+            deactivate(subscription);
+        }
+    }
+
+    @Test
     void aConsumerThatRestartsFromTheOldestOffsetsSendsNothingTwice() throws Exception {
         // Given an issued token delivered to its subscriber
         JsonNode subscription = subscribe(receiver.url(), "TOKEN_ISSUED");
@@ -281,8 +313,9 @@ class OutboundWebhooksIT {
         awaitDelivery(subscription, "DELIVERED");
 
         // When the webhook consumers stop and start again from the oldest offsets, as after a crash before any commit
+        // (every consumer of the group: it has to be empty for its offsets to be moved)
         List<MessageListenerContainer> containers = List.of(listeners.getListenerContainer("webhook-token-events"),
-                listeners.getListenerContainer("webhook-alerts"));
+                listeners.getListenerContainer("webhook-alerts"), listeners.getListenerContainer("webhook-appointment-events"));
         containers.forEach(MessageListenerContainer::stop);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             Map<TopicPartition, OffsetAndMetadata> oldest = new java.util.HashMap<>();
@@ -405,6 +438,11 @@ class OutboundWebhooksIT {
                 Topics.TOKEN_EVENTS.valueSerde().serializer().serialize(Topics.TOKEN_EVENTS.name(), event));
         record.headers().add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
+    }
+
+    private void publish(AppointmentEvent event) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.APPOINTMENT_EVENTS.name(), event.doctorId().toString(),
+                Topics.APPOINTMENT_EVENTS.valueSerde().serializer().serialize(Topics.APPOINTMENT_EVENTS.name(), event))).get();
     }
 
     private static String adminToken() {

@@ -69,6 +69,10 @@ final class DeliveryDispatcher {
     void attempt(ClaimedNotification row) {
         try (var notificationId = MDC.putCloseable("notificationId", row.notificationId().toString());
              var tokenId = MDC.putCloseable("tokenId", String.valueOf(row.tokenId()))) {
+            if (row.appointmentId() != null) {
+                attemptAppointmentMessage(row);
+                return;
+            }
             if (row.tokenId() == null) {
                 attemptSignInCode(row);
                 return;
@@ -95,6 +99,23 @@ final class DeliveryDispatcher {
             send(row, sender, new OutgoingMessage(row.notificationId(), context.get().tokenNumber(), address,
                     row.message()));
         }
+    }
+
+    /** An offer or a reminder goes by text (WhatsApp or SMS) while the appointment is still where the message says. */
+    private void attemptAppointmentMessage(ClaimedNotification row) {
+        if (!sendContexts.appointmentMessageRelevant(row.appointmentId(), row.type())) {
+            log.info("{} {} of appointment {} not sent: no longer relevant", row.type(), row.channel(), row.appointmentId());
+            notificationLog.markNotSent(row.notificationId(), "Not sent: no longer relevant, the appointment moved on");
+            metrics.skipped(row.channel());
+            return;
+        }
+        ChannelSender sender = senders.get(row.channel());
+        if (sender == null || row.phoneNumber() == null || row.phoneNumber().isBlank()) {
+            markUnaddressable(row, sender);
+            fallBack(row);
+            return;
+        }
+        send(row, sender, new OutgoingMessage(row.notificationId(), null, row.phoneNumber(), row.message()));
     }
 
     private void attemptSignInCode(ClaimedNotification row) {

@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where intake puts messages: one PENDING row per token, type and channel (per event and channel for a
- * sign-in code), committed before anything is sent, so a replayed event finds the row and sends nothing.
+ * Where intake puts messages: one PENDING row per token (or appointment), type and channel (per event and
+ * channel for a sign-in code), committed before anything is sent, so a replayed event finds the row and sends nothing.
  */
 public final class DeliveryQueue {
 
@@ -23,6 +23,15 @@ public final class DeliveryQueue {
         if (notificationLog.recordPending(notification).isEmpty()) {
             log.info("{} {} already recorded for this token; not sending it again", notification.type(),
                     notification.channel());
+            return;
+        }
+        loop.wakeUp();
+    }
+
+    public void enqueue(NewAppointmentMessage message) {
+        if (notificationLog.recordPendingAppointmentMessage(message).isEmpty()) {
+            log.info("{} {} already recorded for appointment {}; not sending it again", message.type(), message.channel(),
+                    message.appointmentId());
             return;
         }
         loop.wakeUp();

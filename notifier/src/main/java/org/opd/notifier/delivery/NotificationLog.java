@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code notifications_log} table: one row per token, notification type and channel, created
+ * The {@code notifications_log} table: one row per token (or appointment), notification type and channel, created
  * PENDING, claimed with an attempt marker just before the provider is called, then SENT, retried
  * later, or FAILED; provider callbacks move SENT rows on to DELIVERED or FAILED.
  *
@@ -50,6 +50,22 @@ class NotificationLog {
     }
 
     /**
+     * Records a PENDING message about an appointment, due now, and returns its id; empty when one of its type
+     * and channel exists for the appointment already (a replayed event).
+     */
+    Optional<UUID> recordPendingAppointmentMessage(NewAppointmentMessage message) {
+        return jdbc.queryForList("""
+                INSERT INTO notifications_log (patient_id, appointment_id, channel, event_type, message, phone_number)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (appointment_id, event_type, channel) WHERE appointment_id IS NOT NULL DO NOTHING
+                RETURNING notification_id
+                """, UUID.class,
+                message.patientId(), message.appointmentId(), message.channel().name(), message.type().name(),
+                message.message(), message.phoneNumber())
+                .stream().findFirst();
+    }
+
+    /**
      * Records a PENDING sign-in code SMS, due now, and returns its id; empty when its event was recorded
      * already. No token and no phone number: the phone is read as the message goes out.
      */
@@ -80,11 +96,12 @@ class NotificationLog {
                     ORDER BY next_attempt_at
                     LIMIT ?
                     FOR UPDATE SKIP LOCKED)
-                RETURNING notification_id, token_id, patient_id, channel, event_type, message, phone_number, retry_count,
-                          sealed_code, expires_at
+                RETURNING notification_id, token_id, appointment_id, patient_id, channel, event_type, message, phone_number,
+                          retry_count, sealed_code, expires_at
                 """, (rs, row) -> new ClaimedNotification(
                         rs.getObject("notification_id", UUID.class),
                         rs.getObject("token_id", UUID.class),
+                        rs.getObject("appointment_id", UUID.class),
                         rs.getObject("patient_id", UUID.class),
                         Channel.valueOf(rs.getString("channel")),
                         NotificationType.valueOf(rs.getString("event_type")),
@@ -159,16 +176,16 @@ class NotificationLog {
     }
 
     /**
-     * A PENDING SMS row for the same token and type as the failed WhatsApp row, if the patient accepts
-     * SMS; empty when they do not, or when one exists already.
+     * A PENDING SMS row for the same token (or appointment) and type as the failed WhatsApp row, if the patient
+     * accepts SMS; empty when they do not, or when one exists already (by either uniqueness rule).
      */
     Optional<UUID> fallBackToSms(UUID whatsAppNotificationId) {
         return jdbc.queryForList("""
-                INSERT INTO notifications_log (patient_id, token_id, channel, event_type, message, phone_number)
-                SELECT n.patient_id, n.token_id, 'SMS', n.event_type, n.message, n.phone_number
+                INSERT INTO notifications_log (patient_id, token_id, appointment_id, channel, event_type, message, phone_number)
+                SELECT n.patient_id, n.token_id, n.appointment_id, 'SMS', n.event_type, n.message, n.phone_number
                 FROM notifications_log n JOIN patients p ON p.patient_id = n.patient_id
                 WHERE n.notification_id = ? AND n.channel = 'WHATSAPP' AND p.sms_opt_in AND n.phone_number IS NOT NULL
-                ON CONFLICT (token_id, event_type, channel) DO NOTHING
+                ON CONFLICT DO NOTHING
                 RETURNING notification_id
                 """, UUID.class, whatsAppNotificationId).stream().findFirst();
     }

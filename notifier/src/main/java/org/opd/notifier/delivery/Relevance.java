@@ -27,6 +27,8 @@ final class Relevance {
             case RESCHEDULED -> status == TokenStatus.RESCHEDULED;
             // About no token: its expiry decides (DeliveryDispatcher); one tied to a token is a mistake.
             case SIGN_IN_CODE -> false;
+            // About an appointment, not a token: the appointment's state decides (SendContexts), one tied to a token is a mistake.
+            case WAITLIST_OFFER, REMINDER_DAY_BEFORE, REMINDER_HOUR_BEFORE -> false;
         };
         if (relevant) {
             return Optional.empty();

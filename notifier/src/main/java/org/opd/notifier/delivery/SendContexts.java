@@ -3,13 +3,14 @@ package org.opd.notifier.delivery;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.opd.schemas.notification.NotificationType;
 import org.opd.schemas.token.TokenStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * What must be read fresh just before a message goes out: the token's state and the patient's device,
- * or, for a message about no token, the patient's phone.
+ * for a message about an appointment its state, or, for a sign-in code, the patient's phone.
  */
 @Repository
 class SendContexts {
@@ -37,6 +38,19 @@ class SendContexts {
                 """, (rs, row) -> new SendContext(TokenStatus.valueOf(rs.getString("status")), rs.getBoolean("called"),
                         rs.getString("token_number"), rs.getString("fcm_token")),
                 tokenId).stream().findFirst();
+    }
+
+    /**
+     * Whether a message about an appointment still makes sense: an offer while its hold holds the slot (not
+     * lapsed, paid or confirmed already), a reminder while the appointment is confirmed and ahead.
+     */
+    boolean appointmentMessageRelevant(UUID appointmentId, NotificationType type) {
+        String stillSo = type == NotificationType.WAITLIST_OFFER
+                ? "status = 'SCHEDULED' AND hold_expires_at > now()"
+                : "status = 'CONFIRMED' AND starts_at > now()";
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM appointments WHERE appointment_id = ? AND " + stillSo + ")",
+                Boolean.class, appointmentId));
     }
 
     /** The patient's phone as registered; empty when the patient is gone. */

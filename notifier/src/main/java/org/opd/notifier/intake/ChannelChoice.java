@@ -2,6 +2,7 @@ package org.opd.notifier.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.opd.notifier.channel.Channel;
 import org.opd.notifier.delivery.AvailableChannels;
@@ -21,14 +22,21 @@ final class ChannelChoice {
 
     List<Channel> channelsFor(Recipient recipient) {
         List<Channel> channels = new ArrayList<>(2);
-        if (recipient.whatsAppOptIn() && available.has(Channel.WHATSAPP)) {
-            channels.add(Channel.WHATSAPP);
-        } else if (recipient.smsOptIn() && available.has(Channel.SMS)) {
-            channels.add(Channel.SMS);
-        }
+        textChannelFor(recipient.whatsAppOptIn(), recipient.smsOptIn()).ifPresent(channels::add);
         if (recipient.hasPushDevice() && available.has(Channel.PUSH)) {
             channels.add(Channel.PUSH);
         }
         return channels;
+    }
+
+    /** The one text channel: WhatsApp if the patient accepts it, else SMS if they accept that; empty if neither. */
+    Optional<Channel> textChannelFor(boolean whatsAppOptIn, boolean smsOptIn) {
+        if (whatsAppOptIn && available.has(Channel.WHATSAPP)) {
+            return Optional.of(Channel.WHATSAPP);
+        }
+        if (smsOptIn && available.has(Channel.SMS)) {
+            return Optional.of(Channel.SMS);
+        }
+        return Optional.empty();
     }
 }

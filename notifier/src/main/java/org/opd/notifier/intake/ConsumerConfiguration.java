@@ -3,6 +3,7 @@ package org.opd.notifier.intake;
 import java.util.List;
 
 import org.opd.notifier.NotifierProperties;
+import org.opd.schemas.appointment.AppointmentEvent;
 import org.opd.schemas.identity.AccountLinkIssued;
 import org.opd.schemas.identity.OneTimeCodeIssued;
 import org.opd.schemas.kafka.Topic;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 
 /**
- * How {@code opd.token-events}, {@code opd.notification-requests} and {@code opd.identity-events} are consumed: values read with
+ * How {@code opd.token-events}, {@code opd.notification-requests}, {@code opd.identity-events},
+ * {@code opd.account-events} and {@code opd.appointment-events} are consumed: values read with
  * the contract's JSON serde, offsets committed once per poll, failures retried with a bounded exponential
  * back-off and then set aside as dead letters ({@link DeadLetters}). A record that cannot be read at all is
  * not retried: it is set aside at once, so it never blocks its partition. Handling only writes PENDING
@@ -32,6 +34,7 @@ class ConsumerConfiguration {
     static final String NOTIFICATION_REQUESTS_FACTORY = "notificationRequestsContainerFactory";
     static final String IDENTITY_EVENTS_FACTORY = "identityEventsContainerFactory";
     static final String ACCOUNT_EVENTS_FACTORY = "accountEventsContainerFactory";
+    static final String APPOINTMENT_EVENTS_FACTORY = "appointmentEventsContainerFactory";
 
     @Bean(TOKEN_EVENTS_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, TokenEvent> tokenEventsContainerFactory(
@@ -57,13 +60,20 @@ class ConsumerConfiguration {
         return containerFactory(Topics.ACCOUNT_EVENTS, kafka, sslBundles, properties, deadLetters);
     }
 
+    @Bean(APPOINTMENT_EVENTS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, AppointmentEvent> appointmentEventsContainerFactory(
+            KafkaProperties kafka, SslBundles sslBundles, NotifierProperties properties, DeadLetters deadLetters) {
+        return containerFactory(Topics.APPOINTMENT_EVENTS, kafka, sslBundles, properties, deadLetters);
+    }
+
     /** Creates the topics (and the dead-letter topics) if this service starts before the ones that publish to them. */
     @Bean
     SmartInitializingSingleton consumedTopics(KafkaProperties kafka, NotifierProperties properties) {
         return () -> TopicProvisioner.ensureExist(String.join(",", kafka.getBootstrapServers()),
                 (short) properties.topicReplicationFactor(), List.of(Topics.TOKEN_EVENTS, Topics.NOTIFICATION_REQUESTS, Topics.IDENTITY_EVENTS,
                         Topics.ACCOUNT_EVENTS, Topics.TOKEN_EVENTS_DEAD_LETTERS, Topics.NOTIFICATION_REQUESTS_DEAD_LETTERS,
-                        Topics.IDENTITY_EVENTS_DEAD_LETTERS, Topics.ACCOUNT_EVENTS_DEAD_LETTERS, Topics.ALERTS));
+                        Topics.IDENTITY_EVENTS_DEAD_LETTERS, Topics.ACCOUNT_EVENTS_DEAD_LETTERS, Topics.APPOINTMENT_EVENTS,
+                        Topics.APPOINTMENT_EVENTS_DEAD_LETTERS, Topics.ALERTS));
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> containerFactory(Topic<String, V> topic,

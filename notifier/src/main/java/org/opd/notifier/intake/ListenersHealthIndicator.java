@@ -8,7 +8,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * UP while the consumers of {@code opd.token-events}, {@code opd.notification-requests} and {@code opd.identity-events} run;
+ * UP while the consumers of {@code opd.token-events}, {@code opd.notification-requests}, {@code opd.identity-events} and
+ * {@code opd.appointment-events} run;
  * without them no patient hears from us. Shown as {@code notifierListeners}.
  */
 @Component("notifierListeners")
@@ -16,7 +17,7 @@ class ListenersHealthIndicator extends AbstractHealthIndicator {
 
     private static final List<String> LISTENERS =
             List.of(TokenEventsListener.LISTENER_ID, NotificationRequestsListener.LISTENER_ID,
-                    OneTimeCodesListener.LISTENER_ID);
+                    OneTimeCodesListener.LISTENER_ID, AppointmentEventsListener.LISTENER_ID);
 
     private final KafkaListenerEndpointRegistry registry;
 

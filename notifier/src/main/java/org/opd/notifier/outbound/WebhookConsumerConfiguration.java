@@ -9,6 +9,7 @@ import org.opd.notifier.delivery.RetryPolicy;
 import org.opd.notifier.intake.DeadLetters;
 import org.opd.notifier.intake.ListenerContainers;
 import org.opd.schemas.alert.OperationsAlert;
+import org.opd.schemas.appointment.AppointmentEvent;
 import org.opd.schemas.kafka.TopicProvisioner;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.token.TokenEvent;
@@ -20,8 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 
 /**
- * The outbound webhooks' own consumer group, {@code opd-webhooks}, on {@code opd.token-events} and
- * {@code opd.alerts}: its offsets are its own, so a slow receiver never holds back patients' messages, and
+ * The outbound webhooks' own consumer group, {@code opd-webhooks}, on {@code opd.token-events},
+ * {@code opd.appointment-events} and {@code opd.alerts}: its offsets are its own, so a slow receiver never holds back patients' messages, and
  * the same retries and dead letters as the notifier's other listeners. Then the delivery loop.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +31,7 @@ class WebhookConsumerConfiguration {
     static final String GROUP_ID = "opd-webhooks";
     static final String TOKEN_EVENTS_FACTORY = "webhookTokenEventsContainerFactory";
     static final String ALERTS_FACTORY = "webhookAlertsContainerFactory";
+    static final String APPOINTMENT_EVENTS_FACTORY = "webhookAppointmentEventsContainerFactory";
 
     @Bean(TOKEN_EVENTS_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, TokenEvent> webhookTokenEventsContainerFactory(
@@ -43,11 +45,18 @@ class WebhookConsumerConfiguration {
         return ListenerContainers.of(Topics.ALERTS, kafka, sslBundles, properties, deadLetters);
     }
 
-    /** The alerts' dead-letter topic, if this service starts before the set-up command made it. */
+    @Bean(APPOINTMENT_EVENTS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, AppointmentEvent> webhookAppointmentEventsContainerFactory(
+            KafkaProperties kafka, SslBundles sslBundles, NotifierProperties properties, DeadLetters deadLetters) {
+        return ListenerContainers.of(Topics.APPOINTMENT_EVENTS, kafka, sslBundles, properties, deadLetters);
+    }
+
+    /** The alerts' and appointment events' topics, if this service starts before the set-up command made them. */
     @Bean
     SmartInitializingSingleton webhookTopics(KafkaProperties kafka, NotifierProperties properties) {
         return () -> TopicProvisioner.ensureExist(String.join(",", kafka.getBootstrapServers()),
-                (short) properties.topicReplicationFactor(), List.of(Topics.ALERTS, Topics.ALERTS_DEAD_LETTERS));
+                (short) properties.topicReplicationFactor(), List.of(Topics.ALERTS, Topics.ALERTS_DEAD_LETTERS,
+                        Topics.APPOINTMENT_EVENTS, Topics.APPOINTMENT_EVENTS_DEAD_LETTERS));
     }
 
     @Bean

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.opd.schemas.alert.AlertSeverity;
 import org.opd.schemas.alert.AlertType;
 import org.opd.schemas.alert.OperationsAlert;
+import org.opd.schemas.appointment.AppointmentEvent;
+import org.opd.schemas.appointment.ReminderKind;
 import org.opd.schemas.token.BookingType;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenStatus;
@@ -32,6 +34,13 @@ record WebhookEvent(UUID id, String type, Instant occurredAt, UUID hospitalId, O
                         event.consultationEndTime(), event.fromDoctorId(), event.toDoctorId(), event.expectedWaitMinutes()));
     }
 
+    static WebhookEvent of(AppointmentEvent event) {
+        return new WebhookEvent(event.eventId(), event.type().name(), event.occurredAt(), event.hospitalId(),
+                new AppointmentData(event.appointmentId(), event.patientId(), event.doctorId(), event.startsAt(), event.endsAt(),
+                        event.previousStartsAt(), event.holdExpiresAt(), event.paymentRequired(), event.holdLapsed(),
+                        event.waitlistEntryId(), event.reminderKind()));
+    }
+
     static WebhookEvent of(OperationsAlert alert) {
         return new WebhookEvent(alert.eventId(), WebhookEventTypes.of(alert), alert.occurredAt(), alert.hospitalId(),
                 new AlertData(alert.type(), alert.severity(), alert.entityType(), alert.entityId(), alert.deptId(),
@@ -44,6 +53,16 @@ record WebhookEvent(UUID id, String type, Instant occurredAt, UUID hospitalId, O
                      TokenStatus previousStatus, TokenStatus newStatus, BookingType bookingType, Instant scheduledTime,
                      Instant checkInTime, Instant calledTime, Instant consultationStartTime, Instant consultationEndTime,
                      UUID fromDoctorId, UUID toDoctorId, Integer expectedWaitMinutes) {
+    }
+
+    /**
+     * An appointment booked ahead changed, was offered from the waitlist or is due a reminder; its visit reason and
+     * the cancel reason stay inside (free text that may name people or conditions).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AppointmentData(UUID appointmentId, UUID patientId, UUID doctorId, Instant startsAt, Instant endsAt,
+                           Instant previousStartsAt, Instant holdExpiresAt, boolean paymentRequired, boolean holdLapsed,
+                           UUID waitlistEntryId, ReminderKind reminderKind) {
     }
 
     /** An operations alert raised or resolved; {@code metadata} holds its figures (counts, minutes). */

@@ -2,6 +2,7 @@ package org.opd.notifier.outbound;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opd.schemas.alert.OperationsAlert;
+import org.opd.schemas.appointment.AppointmentEvent;
 import org.opd.schemas.token.TokenEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Turns token events and operations alerts into PENDING deliveries, one per subscription that asked for the
+ * Turns token events, appointment events and operations alerts into PENDING deliveries, one per subscription that asked for the
  * type, committed before anything is sent; then wakes the delivery loop. Nothing is sent from here, and a
  * record read again (a restart before its offset was committed) adds no delivery. A failure (database down)
  * throws to the container's error handler: retries, then the dead-letter topic.
@@ -23,6 +24,7 @@ class WebhookIntake {
 
     static final String TOKEN_EVENTS_LISTENER = "webhook-token-events";
     static final String ALERTS_LISTENER = "webhook-alerts";
+    static final String APPOINTMENT_EVENTS_LISTENER = "webhook-appointment-events";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
 
@@ -40,6 +42,15 @@ class WebhookIntake {
             topics = "#{T(org.opd.schemas.kafka.Topics).TOKEN_EVENTS.name()}",
             containerFactory = WebhookConsumerConfiguration.TOKEN_EVENTS_FACTORY)
     void onTokenEvent(ConsumerRecord<String, TokenEvent> record) {
+        if (record.value() != null) {
+            accept(WebhookEvent.of(record.value()));
+        }
+    }
+
+    @KafkaListener(id = APPOINTMENT_EVENTS_LISTENER, groupId = WebhookConsumerConfiguration.GROUP_ID,
+            topics = "#{T(org.opd.schemas.kafka.Topics).APPOINTMENT_EVENTS.name()}",
+            containerFactory = WebhookConsumerConfiguration.APPOINTMENT_EVENTS_FACTORY)
+    void onAppointmentEvent(ConsumerRecord<String, AppointmentEvent> record) {
         if (record.value() != null) {
             accept(WebhookEvent.of(record.value()));
         }

@@ -8,11 +8,12 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Component;
 
-/** UP while the webhooks' consumers of {@code opd.token-events} and {@code opd.alerts} run. Shown as {@code webhookListeners}. */
+/** UP while the webhooks' consumers of {@code opd.token-events}, {@code opd.appointment-events} and {@code opd.alerts} run. Shown as {@code webhookListeners}. */
 @Component("webhookListeners")
 class WebhookListenersHealthIndicator extends AbstractHealthIndicator {
 
-    private static final List<String> LISTENERS = List.of(WebhookIntake.TOKEN_EVENTS_LISTENER, WebhookIntake.ALERTS_LISTENER);
+    private static final List<String> LISTENERS = List.of(WebhookIntake.TOKEN_EVENTS_LISTENER, WebhookIntake.ALERTS_LISTENER,
+            WebhookIntake.APPOINTMENT_EVENTS_LISTENER);
 
     private final KafkaListenerEndpointRegistry registry;
 

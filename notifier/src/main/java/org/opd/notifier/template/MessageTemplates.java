@@ -1,6 +1,7 @@
 package org.opd.notifier.template;
 
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -31,6 +32,10 @@ public final class MessageTemplates {
      */
     public static final String CODE_MASK = "••••••";
 
+    /** The types about an appointment booked ahead rather than a token: {@link #appointment} writes them. */
+    public static final Set<NotificationType> ABOUT_APPOINTMENTS = Set.of(NotificationType.WAITLIST_OFFER,
+            NotificationType.REMINDER_DAY_BEFORE, NotificationType.REMINDER_HOUR_BEFORE);
+
     private final String defaultLanguage;
 
     public MessageTemplates(String defaultLanguage) {
@@ -45,6 +50,9 @@ public final class MessageTemplates {
         if (type == NotificationType.SIGN_IN_CODE) {
             throw new IllegalArgumentException("A sign-in code is about no token: use signInCode()");
         }
+        if (ABOUT_APPOINTMENTS.contains(type)) {
+            throw new IllegalArgumentException(type + " is about an appointment, not a token: use appointment()");
+        }
         Locale locale = locale(language);
         ResourceBundle bundle = bundle(locale);
         DateTimeFormatter time = DateTimeFormatter.ofPattern(bundle.getString("time.pattern"), locale);
@@ -58,6 +66,27 @@ public final class MessageTemplates {
                 "eta", number(facts.etaMinutes()),
                 "delay", number(facts.delayMinutes()),
                 "link", facts.statusLink().toString());
+        return fill(type, bundle, values);
+    }
+
+    /** A message about an appointment booked ahead (a waitlist offer, a reminder) in the patient's language. */
+    public String appointment(NotificationType type, AppointmentFacts facts, String language) {
+        if (!ABOUT_APPOINTMENTS.contains(type)) {
+            throw new IllegalArgumentException(type + " is not about an appointment");
+        }
+        Locale locale = locale(language);
+        ResourceBundle bundle = bundle(locale);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(bundle.getString("time.pattern"), locale);
+        Map<String, String> values = new HashMap<>(Map.of(
+                "doctor", facts.doctorName(),
+                "department", facts.departmentName(),
+                "time", time.format(facts.startsAt().atZone(facts.hospitalZone()))));
+        if (facts.holdExpiresAt() != null) {
+            values.put("until", DateTimeFormatter.ofPattern("HH:mm", locale).format(facts.holdExpiresAt().atZone(facts.hospitalZone())));
+        }
+        if (facts.link() != null) {
+            values.put("link", facts.link().toString());
+        }
         return fill(type, bundle, values);
     }
 

@@ -45,16 +45,18 @@ class SubscriptionInputTest {
 
     @Test
     void keepsEachKnownEventTypeOnceAndNamesTheUnknownOneByPosition() {
-        assertThat(strict.eventTypes(List.of("TOKEN_CALLED", "ALERT_RAISED", "TOKEN_CALLED")))
-                .containsExactly("TOKEN_CALLED", "ALERT_RAISED");
-        assertThatThrownBy(() -> strict.eventTypes(List.of("TOKEN_CALLED", "APPOINTMENT_BOOKED")))
+        assertThat(strict.eventTypes(List.of("TOKEN_CALLED", "ALERT_RAISED", "TOKEN_CALLED", "APPOINTMENT_BOOKED")))
+                .containsExactly("TOKEN_CALLED", "ALERT_RAISED", "APPOINTMENT_BOOKED");
+        assertThatThrownBy(() -> strict.eventTypes(List.of("TOKEN_CALLED", "APPOINTMENT_LOST")))
                 .isInstanceOf(WebhookProblem.class)
                 .satisfies(e -> assertThat(((WebhookProblem) e).problem().getDetail()).startsWith("eventTypes[1] is not an event type"));
     }
 
     @Test
-    void theCatalogueHoldsEveryTokenEventAndBothAlertTypes() {
-        assertThat(WebhookEventTypes.ALL).hasSize(org.opd.schemas.token.TokenEventType.values().length + 2)
-                .contains("TOKEN_ISSUED", "TOKEN_COMPLETED", "ALERT_RAISED", "ALERT_RESOLVED");
+    void theCatalogueHoldsEveryTokenEventEveryAppointmentEventAndBothAlertTypes() {
+        assertThat(WebhookEventTypes.ALL).hasSize(org.opd.schemas.token.TokenEventType.values().length
+                        + org.opd.schemas.appointment.AppointmentEventType.values().length + 2)
+                .contains("TOKEN_ISSUED", "TOKEN_COMPLETED", "APPOINTMENT_CANCELLED", "WAITLIST_OFFERED", "REMINDER_DUE",
+                        "ALERT_RAISED", "ALERT_RESOLVED");
     }
 }

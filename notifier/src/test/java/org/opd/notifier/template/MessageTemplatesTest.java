@@ -123,7 +123,8 @@ class MessageTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NotificationType.class, mode = EnumSource.Mode.EXCLUDE, names = "SIGN_IN_CODE")
+    @EnumSource(value = NotificationType.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"SIGN_IN_CODE", "WAITLIST_OFFER", "REMINDER_DAY_BEFORE", "REMINDER_HOUR_BEFORE"})
     void everyTypeHasATextInEveryLanguageWithTheTokenAndTheLinkButNoPhoneNumber(NotificationType type) {
         for (String language : MessageTemplates.LANGUAGES) {
             String message = templates.render(type, facts(Instant.parse("2026-03-12T05:00:00Z")), language);
@@ -131,6 +132,31 @@ class MessageTemplatesTest {
             assertThat(message).as("%s in %s", type, language).contains("CARD-045", LINK.toString())
                     .doesNotContain("{", "}", "9800000001");
         }
+    }
+
+    @Test
+    void offersAFreedSlotWithItsTimeHoldAndLinkInEnglishAndHindi() {
+        AppointmentFacts offer = new AppointmentFacts("Dr. Asha Rao", "Cardiology", Instant.parse("2026-03-13T04:30:00Z"),
+                ZoneId.of("Asia/Kolkata"), Instant.parse("2026-03-12T09:15:00Z"), URI.create("https://rzp.io/l/abc123"));
+
+        assertThat(templates.appointment(NotificationType.WAITLIST_OFFER, offer, "en"))
+                .isEqualTo("Good news from the waitlist: a slot with Dr. Asha Rao, Cardiology, at 10:00 on 13 Mar is held for you"
+                        + " until 14:45. Take it here: https://rzp.io/l/abc123");
+        assertThat(templates.appointment(NotificationType.WAITLIST_OFFER, offer, "hi"))
+                .contains("प्रतीक्षा सूची", "Dr. Asha Rao", "14:45", "https://rzp.io/l/abc123");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NotificationType.class, names = {"REMINDER_DAY_BEFORE", "REMINDER_HOUR_BEFORE"})
+    void remindsOfTheAppointmentsDoctorAndLocalTimeInEveryLanguage(NotificationType type) {
+        AppointmentFacts appointment = new AppointmentFacts("Dr. Asha Rao", "Cardiology", Instant.parse("2026-03-13T04:30:00Z"),
+                ZoneId.of("Asia/Kolkata"), null, null);
+        for (String language : MessageTemplates.LANGUAGES) {
+            assertThat(templates.appointment(type, appointment, language)).as("%s in %s", type, language)
+                    .contains("Dr. Asha Rao", "Cardiology", "13").doesNotContain("{", "}");
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> templates.render(type, facts(Instant.parse("2026-03-12T05:00:00Z")), "en"));
+        assertThatIllegalArgumentException().isThrownBy(() -> templates.appointment(NotificationType.CALL_NOW, appointment, "en"));
     }
 
     private static MessageFacts facts(Instant scheduled) {

@@ -13,6 +13,7 @@ import static org.opd.schemas.identity.Role.NURSE;
 import static org.opd.schemas.identity.Role.OPERATIONS;
 import static org.opd.schemas.identity.Role.PATIENT;
 import static org.opd.schemas.identity.Role.RECEPTIONIST;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -74,6 +75,12 @@ final class ApiAccess {
             .add(POST, "/appointments", ROLES_ONLY, null, RECEPTIONIST, PATIENT)
             .add(GET, "/appointments/{appointmentId}", PATH, Resource.APPOINTMENT, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, PATIENT)
             .add(POST, "/appointments/{appointmentId}/cancel", PATH, Resource.APPOINTMENT, RECEPTIONIST, PATIENT)
+            .add(POST, "/appointments/{appointmentId}/confirm", PATH, Resource.APPOINTMENT, RECEPTIONIST, PATIENT)
+            // Waitlists: the desk or the patient joins and leaves; the doctor's clinical staff see the day's list.
+            .add(POST, "/doctors/{doctorId}/waitlist", PATH, Resource.DOCTOR, RECEPTIONIST, PATIENT)
+            .add(GET, "/doctors/{doctorId}/waitlist", PATH, Resource.DOCTOR, CLINICAL)
+            .add(GET, "/waitlist-entries/{entryId}", PATH, Resource.WAITLIST_ENTRY, RECEPTIONIST, NURSE, DOCTOR, DEPARTMENT_HEAD, PATIENT)
+            .add(DELETE, "/waitlist-entries/{entryId}", PATH, Resource.WAITLIST_ENTRY, RECEPTIONIST, PATIENT)
             .add(PUT, "/doctors/{doctorId}/booking-fee", PATH, Resource.DOCTOR, ADMIN, DEPARTMENT_HEAD)
             // Specialties: a lookup shared by every hospital, kept by administrators; the directory finds doctors by them.
             .add(POST, "/specialties", ROLES_ONLY, null, ADMIN)
@@ -171,6 +178,8 @@ final class ApiAccess {
             // A patient's status page: the unguessable link of their messages is the credential (PatientStatuses).
             .open(GET, "/status-links/{link}")
             .open(GET, "/status-links/{link}/stream")
+            // A slot offered from a waitlist: the unguessable link of the offer message is the credential (WaitlistOfferLinks).
+            .open(POST, "/offer-links/{link}/confirm")
             // Who read or changed which patient's record.
             .query(GET, "/audit", filters(Resource.HOSPITAL, Resource.PATIENT), ADMIN)
             .build();

@@ -11,6 +11,8 @@ public enum Resource {
     TOKEN("tokenId"),
     SCHEDULE_EXCEPTION("exceptionId"),
     APPOINTMENT("appointmentId"),
+    /** A patient's place on a doctor's waitlist for a day. */
+    WAITLIST_ENTRY("entryId"),
     /** A token as the consultation it was, also once archived: its note outlives the live token. */
     CONSULTATION("tokenId"),
     /** An operations alert, whose hospital (and department) is its entity's. */

@@ -37,6 +37,9 @@ class ResourceOwners {
             case APPOINTMENT -> """
                     SELECT d.hospital_id, d.primary_dept_id AS dept_id, a.doctor_id, a.patient_id
                     FROM appointments a JOIN doctors d ON d.doctor_id = a.doctor_id WHERE a.appointment_id = :id""";
+            case WAITLIST_ENTRY -> """
+                    SELECT d.hospital_id, d.primary_dept_id AS dept_id, w.doctor_id, w.patient_id
+                    FROM waitlist_entries w JOIN doctors d ON d.doctor_id = w.doctor_id WHERE w.entry_id = :id""";
             case CONSULTATION -> """
                     SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens WHERE token_id = :id
                     UNION ALL SELECT hospital_id, dept_id, doctor_id, patient_id FROM tokens_archive WHERE token_id = :id

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.opd.orchestrator.booking.Bookings;
+import org.opd.orchestrator.booking.Waitlist;
 import org.opd.orchestrator.jdbc.Sql;
 import org.opd.orchestrator.token.TokenQueries;
 import org.slf4j.Logger;
@@ -50,15 +51,17 @@ public class AuditLog {
     private final AuditPartitions partitions;
     private final TokenQueries tokens;
     private final Bookings bookings;
+    private final Waitlist waitlist;
     private final Map<AuditOutcome, Counter> written = new EnumMap<>(AuditOutcome.class);
     private final Counter failures;
 
     AuditLog(JdbcClient jdbc, PlatformTransactionManager transactions, AuditPartitions partitions, TokenQueries tokens,
-             Bookings bookings, MeterRegistry registry) {
+             Bookings bookings, Waitlist waitlist, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.partitions = partitions;
         this.tokens = tokens;
         this.bookings = bookings;
+        this.waitlist = waitlist;
         this.ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         ownTransaction.setTimeout(5);
@@ -121,13 +124,16 @@ public class AuditLog {
                 .update();
     }
 
-    /** The patient a token's or an appointment's record is about, looked up by its id. */
+    /** The patient a token's, an appointment's or a waitlist entry's record is about, looked up by its id. */
     private Optional<UUID> patientOf(AuditedRequest request) {
         if (request.resourceType().isAboutAToken()) {
             return tokens.patientOf(request.resourceId());
         }
-        return request.resourceType() == AuditResourceType.APPOINTMENT ? bookings.patientOf(request.resourceId())
-                : Optional.empty();
+        return switch (request.resourceType()) {
+            case APPOINTMENT -> bookings.patientOf(request.resourceId());
+            case WAITLIST_ENTRY -> waitlist.patientOf(request.resourceId());
+            default -> Optional.empty();
+        };
     }
 
     private static String sqlState(Throwable e) {

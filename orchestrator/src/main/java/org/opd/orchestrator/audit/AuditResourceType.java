@@ -9,6 +9,8 @@ public enum AuditResourceType {
     CONSULTATION_NOTE,
     /** An appointment booked ahead names its patient, as a token does. */
     APPOINTMENT,
+    /** A patient's place on a doctor's waitlist for a day (and a doctor's day's list: who waits). */
+    WAITLIST_ENTRY,
     /** A doctor's live queue: which tokens, and so which patients, are waiting. */
     DOCTOR_QUEUE,
     DEPARTMENT_QUEUE,

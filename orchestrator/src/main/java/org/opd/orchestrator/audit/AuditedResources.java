@@ -1,6 +1,7 @@
 package org.opd.orchestrator.audit;
 
 import static org.opd.orchestrator.audit.AuditResourceType.APPOINTMENT;
+import static org.opd.orchestrator.audit.AuditResourceType.WAITLIST_ENTRY;
 import static org.opd.orchestrator.audit.AuditResourceType.AUDIT_LOG;
 import static org.opd.orchestrator.audit.AuditResourceType.CONSULTATION_NOTE;
 import static org.opd.orchestrator.audit.AuditResourceType.DEPARTMENT_QUEUE;
@@ -28,7 +29,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Audited: their FHIR reads and the FHIR holds and bookings ({@code /fhir/Patient}, {@code /fhir/Appointment},
  * {@code /fhir/Slot/$hold}); everything under {@code /api/v1/patients} and {@code /api/v1/tokens} (a token names its
  * patient; its consultation note is {@code CONSULTATION_NOTE}), {@code /api/v1/appointments} (each names its
- * patient), a hospital's patients ({@code /api/v1/hospitals/{id}/patients}: look-up by UHID or phone,
+ * patient), a doctor's waitlists and their entries ({@code /api/v1/doctors/{id}/waitlist},
+ * {@code /api/v1/waitlist-entries}), a hospital's patients ({@code /api/v1/hospitals/{id}/patients}: look-up by UHID or phone,
  * registration), the live queues (doctor's and its stream, department's and its display and stream, the
  * hospital's {@code live-queue}) and
  * {@code call-next} (they show which tokens and patients wait), and the audit trail itself. The
@@ -76,6 +78,9 @@ public final class AuditedResources {
             rule("/api/v1/appointments/{appointmentId}/cancel", APPOINTMENT, "appointmentId"),
             rule("/api/v1/appointments/{appointmentId}/**", APPOINTMENT, "appointmentId"),
             rule("/api/v1/appointments/**", APPOINTMENT, null),
+            rule("/api/v1/doctors/{doctorId}/waitlist", WAITLIST_ENTRY, null),
+            rule("/api/v1/waitlist-entries/{entryId}", WAITLIST_ENTRY, "entryId"),
+            rule("/api/v1/waitlist-entries/**", WAITLIST_ENTRY, null),
             rule("/api/v1/doctors/{doctorId}/queue", DOCTOR_QUEUE, "doctorId"),
             rule("/api/v1/doctors/{doctorId}/queue/stream", DOCTOR_QUEUE, "doctorId"),
             rule("/api/v1/doctors/{doctorId}/queue/**", DOCTOR_QUEUE, "doctorId"),

@@ -29,9 +29,11 @@ class AppointmentFollowsToken {
             TokenStatus.RESCHEDULED, AppointmentStatus.CANCELLED);
 
     private final AppointmentRepository appointments;
+    private final AppointmentEvents events;
 
-    AppointmentFollowsToken(AppointmentRepository appointments) {
+    AppointmentFollowsToken(AppointmentRepository appointments, AppointmentEvents events) {
         this.appointments = appointments;
+        this.events = events;
     }
 
     @EventListener
@@ -43,7 +45,9 @@ class AppointmentFollowsToken {
         appointments.findByTokenForUpdate(moved.tokenId())
                 .filter(appointment -> appointment.status().canMoveTo(next))
                 .ifPresent(appointment -> {
-                    appointments.update(appointment.follow(next, "TOKEN_" + moved.newStatus()));
+                    Appointment followed = appointment.follow(next, "TOKEN_" + moved.newStatus());
+                    appointments.update(followed);
+                    events.moved(followed);
                     try (LogContext ignored = LogContext.token(moved.tokenId(), appointment.doctorId())) {
                         log.info("Appointment {} {} with its token", appointment.appointmentId(), next);
                     }

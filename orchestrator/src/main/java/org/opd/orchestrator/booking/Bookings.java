@@ -53,12 +53,13 @@ public class Bookings {
     private final PaymentLinkRepository links;
     private final BookingProperties properties;
     private final TokenTransitions tokens;
+    private final AppointmentEvents events;
     private final Clock clock;
 
     Bookings(AppointmentRepository appointments, BookableSessions sessions, ScheduleExceptions exceptions,
              DoctorRepository doctors, PatientRepository patients, HospitalRepository hospitals, BookingFeeRepository fees,
              HoldRelease holds, RazorpayPaymentLinks razorpay, PaymentLinkRepository links, BookingProperties properties,
-             TokenTransitions tokens, Clock clock) {
+             TokenTransitions tokens, AppointmentEvents events, Clock clock) {
         this.appointments = appointments;
         this.sessions = sessions;
         this.exceptions = exceptions;
@@ -71,6 +72,7 @@ public class Bookings {
         this.links = links;
         this.properties = properties;
         this.tokens = tokens;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -107,7 +109,9 @@ public class Bookings {
         try (LogContext ignored = LogContext.doctor(doctor.doctorId())) {
             log.info("Appointment {} booked for {}{}", appointmentId, request.startsAt(), fee.isPresent() ? ", held until paid" : "");
         }
-        return require(appointmentId);
+        Appointment booked = require(appointmentId);
+        events.created(booked);
+        return booked;
     }
 
     /**
@@ -121,6 +125,7 @@ public class Bookings {
                 .orElseThrow(() -> new NotFoundException("appointment", appointmentId))
                 .cancel(reason);
         appointments.update(cancelled);
+        events.moved(cancelled);
         links.markRefundDue(appointmentId);
         links.cancelUnpaid(appointmentId).ifPresent(this::cancelAtRazorpayOnceCommitted);
         if (cancelled.tokenId() != null) {
@@ -156,7 +161,9 @@ public class Bookings {
         try (LogContext ignored = LogContext.doctor(current.doctorId())) {
             log.info("Appointment {} moved to {}", appointmentId, startsAt);
         }
-        return require(appointmentId);
+        Appointment moved = require(appointmentId);
+        events.rescheduled(moved, current.startsAt());
+        return moved;
     }
 
     @Transactional(readOnly = true)

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Lets go of unpaid holds whose time is up, so their slots are free again by themselves: every
  * {@code expiry-check-interval}, and for one doctor right before a booking of theirs (so a lapsed hold
- * never blocks the slot it no longer holds). Their payment links are marked expired with them.
+ * never blocks the slot it no longer holds). Their payment links are marked expired with them, and each is
+ * published as cancelled (a lapsed hold), which passes a waitlist offer on to the next patient.
  */
 @Configuration(proxyBeanMethods = false)
 class HoldRelease implements SchedulingConfigurer {
@@ -24,14 +25,16 @@ class HoldRelease implements SchedulingConfigurer {
 
     private final AppointmentRepository appointments;
     private final PaymentLinkRepository links;
+    private final AppointmentEvents events;
     private final BookingProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    HoldRelease(AppointmentRepository appointments, PaymentLinkRepository links, BookingProperties properties,
+    HoldRelease(AppointmentRepository appointments, PaymentLinkRepository links, AppointmentEvents events, BookingProperties properties,
                 TransactionTemplate transaction, Clock clock) {
         this.appointments = appointments;
         this.links = links;
+        this.events = events;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -59,6 +62,7 @@ class HoldRelease implements SchedulingConfigurer {
     private int release(UUID doctorId) {
         List<UUID> released = appointments.releaseLapsedHolds(doctorId, clock.instant(), BATCH);
         links.expire(released);
+        released.forEach(id -> appointments.find(id).ifPresent(events::moved));
         return released.size();
     }
 }

@@ -34,15 +34,17 @@ public class RazorpayWebhooks {
     private final WebhookEventRepository events;
     private final PaymentLinkRepository links;
     private final AppointmentRepository appointments;
+    private final AppointmentEvents appointmentEvents;
     private final ObjectMapper json;
     private final Clock clock;
 
     RazorpayWebhooks(BookingProperties properties, WebhookEventRepository events, PaymentLinkRepository links,
-                     AppointmentRepository appointments, ObjectMapper json, Clock clock) {
+                     AppointmentRepository appointments, AppointmentEvents appointmentEvents, ObjectMapper json, Clock clock) {
         this.razorpay = properties.razorpay();
         this.events = events;
         this.links = links;
         this.appointments = appointments;
+        this.appointmentEvents = appointmentEvents;
         this.json = json;
         this.clock = clock;
     }
@@ -77,7 +79,9 @@ public class RazorpayWebhooks {
                         held.status(), paymentId);
                 return Outcome.PAID_LATE;
             }
-            appointments.update(held.confirm());
+            Appointment confirmed = held.confirm();
+            appointments.update(confirmed);
+            appointmentEvents.moved(confirmed);
             links.markPaid(appointmentId, "PAID", paymentId, clock.instant());
             log.info("Appointment {} paid (payment {}), confirmed", appointmentId, paymentId);
             return Outcome.CONFIRMED;

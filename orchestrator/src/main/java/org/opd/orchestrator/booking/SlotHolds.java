@@ -46,10 +46,12 @@ public class SlotHolds {
     private final BookingFeeRepository fees;
     private final HoldRelease holds;
     private final BookingProperties properties;
+    private final AppointmentEvents events;
     private final Clock clock;
 
     SlotHolds(Bookings bookings, AppointmentRepository appointments, ScheduleExceptions exceptions, DoctorRepository doctors,
-              PatientRepository patients, BookingFeeRepository fees, HoldRelease holds, BookingProperties properties, Clock clock) {
+              PatientRepository patients, BookingFeeRepository fees, HoldRelease holds, BookingProperties properties,
+              AppointmentEvents events, Clock clock) {
         this.bookings = bookings;
         this.appointments = appointments;
         this.exceptions = exceptions;
@@ -58,6 +60,7 @@ public class SlotHolds {
         this.fees = fees;
         this.holds = holds;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -93,7 +96,9 @@ public class SlotHolds {
         try (LogContext ignored = LogContext.doctor(doctorId)) {
             log.info("Slot {} held as appointment {} until {}", start, appointmentId, until);
         }
-        return appointments.find(appointmentId).orElseThrow();
+        Appointment held = appointments.find(appointmentId).orElseThrow();
+        events.created(held);
+        return held;
     }
 
     /**
@@ -116,6 +121,7 @@ public class SlotHolds {
         }
         Appointment booked = held.confirm();
         appointments.update(booked);
+        events.moved(booked);
         try (LogContext ignored = LogContext.doctor(booked.doctorId())) {
             log.info("Held appointment {} booked", appointmentId);
         }

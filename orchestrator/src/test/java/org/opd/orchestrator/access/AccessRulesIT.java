@@ -63,6 +63,11 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "POST /api/v1/appointments                            | RECEPTIONIST",
             "GET  /api/v1/appointments/{appointmentId}            | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD",
             "POST /api/v1/appointments/{appointmentId}/cancel     | RECEPTIONIST",
+            "POST /api/v1/appointments/{appointmentId}/confirm    | RECEPTIONIST",
+            "POST /api/v1/doctors/{doctorId}/waitlist             | RECEPTIONIST",
+            "GET  /api/v1/doctors/{doctorId}/waitlist?date=2030-01-01 | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD",
+            "GET  /api/v1/waitlist-entries/{entryId}              | RECEPTIONIST NURSE DOCTOR DEPARTMENT_HEAD",
+            "DELETE /api/v1/waitlist-entries/{entryId}            | RECEPTIONIST",
             "PUT  /api/v1/doctors/{doctorId}/booking-fee          | ADMIN DEPARTMENT_HEAD",
             "POST /api/v1/specialties                             | ADMIN",
             "GET  /api/v1/specialties                             | " + STAFF,
@@ -146,6 +151,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
             "POST /api/v1/patient-sessions/renew                  | PATIENT",
             "GET  /api/v1/status-links/{link}                     | " + EVERYONE,
             "GET  /api/v1/status-links/{link}/stream              | " + EVERYONE,
+            "POST /api/v1/offer-links/{link}/confirm              | " + EVERYONE,
     };
     private static final Set<Role> TESTED = Set.of(Role.ADMIN, Role.RECEPTIONIST, Role.NURSE, Role.DOCTOR, Role.DEPARTMENT_HEAD,
             Role.OPERATIONS, Role.DISPLAY);
@@ -199,6 +205,7 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
                 .param("deptId", UUID.fromString(clinic.deptId)).query(String.class).single());
         ids.put("appointmentId", UUID.randomUUID().toString());
         ids.put("parkedId", UUID.randomUUID().toString());
+        ids.put("entryId", UUID.randomUUID().toString());
         ids.put("exceptionId", api.create("/schedule-exceptions", Map.of("doctorId", clinic.doctorId,
                 "exceptionType", "TRAINING", "startDatetime", Clinic.noon(Clinic.today().plusDays(30)).toString(),
                 "endDatetime", Clinic.noon(Clinic.today().plusDays(31)).toString()), "exceptionId"));
@@ -232,6 +239,9 @@ class AccessRulesIT extends OrchestratorIntegrationTest {
         }
         if (method == HttpMethod.GET) {
             return caller.get(path);
+        }
+        if (method == HttpMethod.DELETE) {
+            return caller.delete(path);
         }
         return method == HttpMethod.PUT ? caller.put(path, Map.of()) : caller.post(path, Map.of(), new org.springframework.http.HttpHeaders());
     }

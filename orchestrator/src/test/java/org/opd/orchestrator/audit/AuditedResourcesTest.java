@@ -33,6 +33,10 @@ class AuditedResourcesTest {
             POST,   /api/v1/appointments,                 APPOINTMENT,      -,  CREATE, /api/v1/appointments
             GET,    /api/v1/appointments/ID,              APPOINTMENT,      ID, READ,   /api/v1/appointments/{appointmentId}
             POST,   /api/v1/appointments/ID/cancel,       APPOINTMENT,      ID, CHANGE, /api/v1/appointments/{appointmentId}/cancel
+            POST,   /api/v1/doctors/OTHER/waitlist,       WAITLIST_ENTRY,   -,  CREATE, /api/v1/doctors/{doctorId}/waitlist
+            GET,    /api/v1/doctors/OTHER/waitlist,       WAITLIST_ENTRY,   -,  READ,   /api/v1/doctors/{doctorId}/waitlist
+            GET,    /api/v1/waitlist-entries/ID,          WAITLIST_ENTRY,   ID, READ,   /api/v1/waitlist-entries/{entryId}
+            DELETE, /api/v1/waitlist-entries/ID,          WAITLIST_ENTRY,   ID, CHANGE, /api/v1/waitlist-entries/{entryId}
             GET,    /api/v1/doctors/ID/queue,             DOCTOR_QUEUE,     ID, READ,   /api/v1/doctors/{doctorId}/queue
             POST,   /api/v1/doctors/ID/call-next,         DOCTOR_QUEUE,     ID, CHANGE, /api/v1/doctors/{doctorId}/call-next
             GET,    /api/v1/departments/ID/queue,         DEPARTMENT_QUEUE, ID, READ,   /api/v1/departments/{deptId}/queue

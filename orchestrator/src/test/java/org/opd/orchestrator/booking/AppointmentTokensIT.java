@@ -72,6 +72,12 @@ class AppointmentTokensIT extends OrchestratorIntegrationTest {
         // Then the appointment was in progress during the consultation and is completed after it
         assertThat(during).isEqualTo("IN_PROGRESS");
         assertThat(api.get(appointment).text("status")).isEqualTo("COMPLETED");
+        // and each move is published as an appointment event
+        assertThat(jdbc.sql("""
+                        SELECT type FROM outbox WHERE aggregatetype = 'appointment-events' AND payload->>'appointmentId' = :id
+                        ORDER BY payload->>'occurredAt'""")
+                .param("id", booked.text("appointmentId")).query(String.class).list())
+                .containsExactly("APPOINTMENT_BOOKED", "APPOINTMENT_STARTED", "APPOINTMENT_COMPLETED");
     }
 
     private String firstFreeSlot(Clinic clinic, LocalDate day) {

@@ -91,6 +91,10 @@ public final class Api {
         return exchange(HttpMethod.POST, path, null, new HttpHeaders());
     }
 
+    public Reply delete(String path) {
+        return exchange(HttpMethod.DELETE, path, null, new HttpHeaders());
+    }
+
     public Reply get(String path) {
         return exchange(HttpMethod.GET, path, null, new HttpHeaders());
     }

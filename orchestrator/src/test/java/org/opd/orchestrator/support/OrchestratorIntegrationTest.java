@@ -36,7 +36,9 @@ import redis.clients.jedis.JedisPooled;
         "opd.orchestrator.identity.bootstrap.admin-email=" + OrchestratorIntegrationTest.ADMIN_EMAIL,
         "opd.orchestrator.identity.bootstrap.admin-password=" + OrchestratorIntegrationTest.ADMIN_PASSWORD,
         "opd.orchestrator.identity.console-redirect-uris=" + OrchestratorIntegrationTest.CONSOLE_REDIRECT,
-        "opd.orchestrator.identity.console-client-secret=" + OrchestratorIntegrationTest.CONSOLE_SECRET})
+        "opd.orchestrator.identity.console-client-secret=" + OrchestratorIntegrationTest.CONSOLE_SECRET,
+        // The waitlist tests offer freed slots themselves: no scheduled run takes an opening from under them.
+        "opd.orchestrator.booking.waitlist-offer-interval=1h"})
 public abstract class OrchestratorIntegrationTest {
 
     /** The {@code iss} of the tests' tokens; an identifier, not fetched by anyone. */

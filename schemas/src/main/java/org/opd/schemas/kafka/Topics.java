@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.opd.schemas.alert.OperationsAlert;
+import org.opd.schemas.appointment.AppointmentEvent;
 import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.identity.AccountLinkIssued;
 import org.opd.schemas.identity.OneTimeCodeIssued;
@@ -26,6 +27,10 @@ public final class Topics {
     /** Shift starts, ends and breaks from the outbox, in per-doctor order. */
     public static final Topic<String, DoctorEvent> DOCTOR_EVENTS = new Topic<>("opd.doctor-events",
             Serdes.String(), new JsonSerde<>(DoctorEvent.class), DOCTOR_PARTITIONS, false);
+
+    /** Appointments booked ahead: their changes, waitlist offers and due reminders from the outbox, in per-doctor order. */
+    public static final Topic<String, AppointmentEvent> APPOINTMENT_EVENTS = new Topic<>("opd.appointment-events",
+            Serdes.String(), new JsonSerde<>(AppointmentEvent.class), DOCTOR_PARTITIONS, false);
 
     /** The latest live queue of each doctor. */
     public static final Topic<String, QueueSnapshot> QUEUE_SNAPSHOTS = new Topic<>("opd.queue-snapshots",
@@ -71,6 +76,7 @@ public final class Topics {
      */
     public static final Topic<byte[], byte[]> TOKEN_EVENTS_DEAD_LETTERS = deadLettersOf(TOKEN_EVENTS);
     public static final Topic<byte[], byte[]> DOCTOR_EVENTS_DEAD_LETTERS = deadLettersOf(DOCTOR_EVENTS);
+    public static final Topic<byte[], byte[]> APPOINTMENT_EVENTS_DEAD_LETTERS = deadLettersOf(APPOINTMENT_EVENTS);
     public static final Topic<byte[], byte[]> NOTIFICATION_REQUESTS_DEAD_LETTERS = deadLettersOf(NOTIFICATION_REQUESTS);
     public static final Topic<byte[], byte[]> IDENTITY_EVENTS_DEAD_LETTERS = deadLettersOf(IDENTITY_EVENTS);
     public static final Topic<byte[], byte[]> ACCOUNT_EVENTS_DEAD_LETTERS = deadLettersOf(ACCOUNT_EVENTS);
@@ -78,16 +84,19 @@ public final class Topics {
     public static final Topic<byte[], byte[]> ALERTS_DEAD_LETTERS = new Topic<>(deadLettersOf(ALERTS.name()),
             Serdes.ByteArray(), Serdes.ByteArray(), ALERTS.partitions(), false, Topic.DEFAULT_RETENTION);
 
-    public static final List<Topic<?, ?>> ALL = List.of(TOKEN_EVENTS, DOCTOR_EVENTS, QUEUE_SNAPSHOTS, ETA_CHANGES,
-            NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS, ACCOUNT_EVENTS, TOKEN_EVENTS_DEAD_LETTERS,
-            DOCTOR_EVENTS_DEAD_LETTERS, NOTIFICATION_REQUESTS_DEAD_LETTERS, IDENTITY_EVENTS_DEAD_LETTERS,
-            ACCOUNT_EVENTS_DEAD_LETTERS, ALERTS_DEAD_LETTERS);
+    public static final List<Topic<?, ?>> ALL = List.of(TOKEN_EVENTS, DOCTOR_EVENTS, APPOINTMENT_EVENTS, QUEUE_SNAPSHOTS,
+            ETA_CHANGES, NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS, ACCOUNT_EVENTS, TOKEN_EVENTS_DEAD_LETTERS,
+            DOCTOR_EVENTS_DEAD_LETTERS, APPOINTMENT_EVENTS_DEAD_LETTERS, NOTIFICATION_REQUESTS_DEAD_LETTERS,
+            IDENTITY_EVENTS_DEAD_LETTERS, ACCOUNT_EVENTS_DEAD_LETTERS, ALERTS_DEAD_LETTERS);
 
     /** Outbox aggregate type of token events; the cdc-connector routes it to {@link #TOKEN_EVENTS}. */
     public static final String TOKEN_AGGREGATE = "token-events";
 
     /** Outbox aggregate type of doctor events; routed to {@link #DOCTOR_EVENTS}. */
     public static final String DOCTOR_AGGREGATE = "doctor-events";
+
+    /** Outbox aggregate type of appointment events; routed to {@link #APPOINTMENT_EVENTS}. */
+    public static final String APPOINTMENT_AGGREGATE = "appointment-events";
 
     /** Outbox aggregate type of identity events; routed to {@link #IDENTITY_EVENTS}. */
     public static final String IDENTITY_AGGREGATE = "identity-events";

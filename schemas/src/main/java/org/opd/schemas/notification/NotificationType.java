@@ -2,7 +2,7 @@ package org.opd.schemas.notification;
 
 /** Why a patient should hear from us. TOKEN_CREATED, RESCHEDULED, CANCELLED, REASSIGNED, TRANSFERRED, PARKED and RECALLED follow token
  * events directly; T_MINUS_3, CALL_NOW and DOCTOR_DELAYED are decided by the eta-calculator from the
- * live queue; SIGN_IN_CODE follows an identity event and is about no token. */
+ * live queue; SIGN_IN_CODE follows an identity event and is about no token; WAITLIST_OFFER and the reminders follow appointment events. */
 public enum NotificationType {
     TOKEN_CREATED,
     T_MINUS_3,
@@ -18,5 +18,14 @@ public enum NotificationType {
     /** The patient's token is out of the line (stepped out, or called and not there) until they are back. */
     PARKED,
     /** The parked patient is back in the line. */
-    RECALLED
+    RECALLED,
+    /**
+     * A freed slot of the doctor the patient waits for is held for them: a link to pay or confirm before the
+     * hold lapses. About an appointment, not a token, like the reminders.
+     */
+    WAITLIST_OFFER,
+    /** A confirmed appointment is tomorrow. */
+    REMINDER_DAY_BEFORE,
+    /** A confirmed appointment is within the hour. */
+    REMINDER_HOUR_BEFORE
 }

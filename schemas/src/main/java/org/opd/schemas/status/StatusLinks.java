@@ -2,6 +2,7 @@ package org.opd.schemas.status;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -42,6 +43,14 @@ public final class StatusLinks {
     /** @param base64Key standard base64 of exactly 32 bytes */
     public static StatusLinks withKey(String base64Key) {
         return new StatusLinks(SharedKeys.decode(base64Key, "status link key", "OPD_STATUS_LINK_KEY"));
+    }
+
+    /**
+     * Links of another kind of record under a key of their own, derived from this one for {@code purpose}:
+     * one key in the environment serves both services, and a link made for one purpose opens nothing of another.
+     */
+    public StatusLinks derived(String purpose) {
+        return new StatusLinks(mac(purpose.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A new random key in the form {@link #withKey} takes. */

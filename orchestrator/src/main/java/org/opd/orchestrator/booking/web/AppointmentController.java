@@ -7,6 +7,7 @@ import org.opd.orchestrator.access.Resource;
 import org.opd.orchestrator.access.ScopeCheck;
 import org.opd.orchestrator.booking.Appointment;
 import org.opd.orchestrator.booking.Bookings;
+import org.opd.orchestrator.booking.SlotHolds;
 import org.opd.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +24,12 @@ import jakarta.validation.Valid;
 class AppointmentController {
 
     private final Bookings bookings;
+    private final SlotHolds holds;
     private final ScopeCheck scope;
 
-    AppointmentController(Bookings bookings, ScopeCheck scope) {
+    AppointmentController(Bookings bookings, SlotHolds holds, ScopeCheck scope) {
         this.bookings = bookings;
+        this.holds = holds;
         this.scope = scope;
     }
 
@@ -48,5 +51,11 @@ class AppointmentController {
     @PostMapping("/{appointmentId}/cancel")
     AppointmentResponse cancel(@PathVariable UUID appointmentId, @Valid @RequestBody CancelAppointmentRequest request) {
         return AppointmentResponse.of(bookings.cancel(appointmentId, request.reason()));
+    }
+
+    /** Takes a free hold (a slot offered from the waitlist): the slot is the patient's. A paid hold is confirmed by its payment. */
+    @PostMapping("/{appointmentId}/confirm")
+    AppointmentResponse confirm(@PathVariable UUID appointmentId) {
+        return AppointmentResponse.of(holds.book(appointmentId));
     }
 }

@@ -1,0 +1,49 @@
+// A slot offered from the waitlist: /screens/offer.html#<offer link>. The link is the only credential: after #,
+// it is not sent when the page loads nor in referrers (nor fetched by link previews: only the button confirms).
+const link = location.hash.slice(1);
+let bundle = {};
+
+function text(key, values = {}) {
+  return (bundle[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+}
+
+function say(message) {
+  document.getElementById('confirm').hidden = true;
+  const outcome = document.getElementById('outcome');
+  outcome.textContent = message;
+  outcome.hidden = false;
+}
+
+async function confirm() {
+  const response = await fetch('/api/v1/offer-links/' + encodeURIComponent(link) + '/confirm',
+      { method: 'POST', headers: { 'Accept': 'application/json' } });
+  if (response.status === 400 || response.status === 404) {
+    document.getElementById('card').hidden = true;
+    document.getElementById('gone').hidden = false;
+    return;
+  }
+  if (!response.ok) {
+    say(text('offer.lapsed'));
+    return;
+  }
+  const booked = await response.json();
+  const time = new Date(booked.startTime).toLocaleString(document.documentElement.lang + '-IN',
+      { dateStyle: 'medium', timeStyle: 'short' });
+  say(text('offer.CONFIRMED', { time }));
+}
+
+async function main() {
+  const language = navigator.language.startsWith('hi') ? 'hi' : 'en';
+  bundle = await (await fetch('i18n/' + language + '.json')).json();
+  document.documentElement.lang = language;
+  document.title = text('offer.title');
+  document.querySelectorAll('[data-label]').forEach(node => { node.textContent = text(node.dataset.label); });
+  if (!link) {
+    document.getElementById('card').hidden = true;
+    document.getElementById('gone').hidden = false;
+    return;
+  }
+  document.getElementById('confirm').addEventListener('click', confirm);
+}
+
+main();

@@ -9,9 +9,18 @@ function text(key, values = {}) {
 
 function say(message) {
   document.getElementById('confirm').hidden = true;
+  document.getElementById('intro').hidden = true;
   const outcome = document.getElementById('outcome');
   outcome.textContent = message;
   outcome.hidden = false;
+}
+
+// The hospital's wall clock, as the answer gives it ("2026-12-05T10:00:00+05:30"), wherever the phone's zone is.
+function hospitalTime(startTime) {
+  const [date, clock] = startTime.split('T');
+  const day = new Date(date + 'T00:00:00Z').toLocaleDateString(document.documentElement.lang + '-IN',
+      { dateStyle: 'medium', timeZone: 'UTC' });
+  return day + ', ' + clock.slice(0, 5);
 }
 
 async function confirm() {
@@ -27,9 +36,7 @@ async function confirm() {
     return;
   }
   const booked = await response.json();
-  const time = new Date(booked.startTime).toLocaleString(document.documentElement.lang + '-IN',
-      { dateStyle: 'medium', timeStyle: 'short' });
-  say(text('offer.CONFIRMED', { time }));
+  say(text('offer.CONFIRMED', { time: hospitalTime(booked.startTime) }));
 }
 
 async function main() {

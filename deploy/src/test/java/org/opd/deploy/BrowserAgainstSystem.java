@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,6 +19,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A browser test's fixture: the whole system on a fresh database, and one headless Chromium, for the class. */
 abstract class BrowserAgainstSystem {
+
+    /** A large phone's viewport (CSS pixels), for the patients' pages. */
+    static final int PHONE_WIDTH = 430;
+    static final int PHONE_HEIGHT = 932;
 
     @TempDir
     static Path dataDir;
@@ -56,6 +62,31 @@ abstract class BrowserAgainstSystem {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         waitForHeading(heading);
         assertThat(browser.getCurrentUrl()).isEqualTo(system.baseUrl + page);
+    }
+
+    /** The window set so that the page itself is {@value #PHONE_WIDTH} px wide, as on the phone. */
+    static void phoneSized() {
+        browser.manage().window().setSize(new Dimension(PHONE_WIDTH, PHONE_HEIGHT));
+        long innerWidth = (Long) js().executeScript("return window.innerWidth;");
+        long innerHeight = (Long) js().executeScript("return window.innerHeight;");
+        browser.manage().window().setSize(new Dimension((int) (2 * PHONE_WIDTH - innerWidth), (int) (2 * PHONE_HEIGHT - innerHeight)));
+        assertThat((Long) js().executeScript("return window.innerWidth;")).isEqualTo(PHONE_WIDTH);
+    }
+
+    /** Nothing scrolls sideways and the card is inside the screen's width. */
+    static void assertFitsThePhone() {
+        assertThat((Long) js().executeScript("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo(PHONE_WIDTH);
+        Number right = (Number) js().executeScript("return document.getElementById('card').getBoundingClientRect().right;");
+        assertThat(right.doubleValue()).isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+
+    /** The text of the element with this id, as shown. */
+    static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    static JavascriptExecutor js() {
+        return (JavascriptExecutor) browser;
     }
 
     static void waitForHeading(String heading) {

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -186,10 +185,6 @@ class DisplayBrowserIT extends BrowserAgainstSystem {
     @SuppressWarnings("unchecked")
     private static List<Long> versionsDrawn() {
         return (List<Long>) js().executeScript("return window.drawnVersions;");
-    }
-
-    private static JavascriptExecutor js() {
-        return (JavascriptExecutor) browser;
     }
 
     /** As when Redis restarts or the network blips: the orchestrator's subscription is cut. */

@@ -8,17 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The patient's status page in a real browser, sized as a phone, against the whole running system: the
  * link comes from the SMS the notifier sent for the new token, and the page follows that token only.
  */
 class StatusPageBrowserIT extends BrowserAgainstSystem {
-
-    /** A large phone's viewport (CSS pixels). */
-    private static final int PHONE_WIDTH = 430;
-    private static final int PHONE_HEIGHT = 932;
 
     @Test
     void theLinkOfTheTokenMessageShowsThatTokenLiveUntilItIsCalledIn() {
@@ -69,29 +64,5 @@ class StatusPageBrowserIT extends BrowserAgainstSystem {
         } finally {
             browser.manage().window().setSize(tv);
         }
-    }
-
-    /** The window set so that the page itself is {@value #PHONE_WIDTH} px wide, as on the phone. */
-    private static void phoneSized() {
-        browser.manage().window().setSize(new Dimension(PHONE_WIDTH, PHONE_HEIGHT));
-        long innerWidth = (Long) js().executeScript("return window.innerWidth;");
-        long innerHeight = (Long) js().executeScript("return window.innerHeight;");
-        browser.manage().window().setSize(new Dimension((int) (2 * PHONE_WIDTH - innerWidth), (int) (2 * PHONE_HEIGHT - innerHeight)));
-        assertThat((Long) js().executeScript("return window.innerWidth;")).isEqualTo(PHONE_WIDTH);
-    }
-
-    /** Nothing scrolls sideways and the card is inside the screen's width. */
-    private static void assertFitsThePhone() {
-        assertThat((Long) js().executeScript("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo(PHONE_WIDTH);
-        Number right = (Number) js().executeScript("return document.getElementById('card').getBoundingClientRect().right;");
-        assertThat(right.doubleValue()).isLessThanOrEqualTo(PHONE_WIDTH);
-    }
-
-    private static String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    private static JavascriptExecutor js() {
-        return (JavascriptExecutor) browser;
     }
 }

@@ -161,6 +161,24 @@ class AppointmentNotificationIT {
     }
 
     @Test
+    void tellsThePatientOnceThatThePaidAppointmentIsBooked() throws Exception {
+        // Given an appointment whose hold was just paid, of a patient who accepts SMS only
+        Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        Appointment appointment = HOSPITAL.appointmentFor("+919800000405", false, null, start, false);
+
+        // When the confirmation is published, and delivered again
+        AppointmentEvent confirmed = HOSPITAL.confirmed(appointment);
+        publish(confirmed);
+        publish(confirmed);
+
+        // Then one SMS says it is booked, with the doctor and the local time
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(log(appointment)).containsExactly("APPOINTMENT_BOOKED SMS SENT"));
+        String time = start.atZone(Hospital.ZONE).toLocalTime().toString();
+        assertThat(smsTo(appointment.phone())).singleElement()
+                .satisfies(sms -> assertThat(sms.body()).startsWith("Booked: ").contains("Dr. Asha Rao", "Cardiology", time));
+    }
+
+    @Test
     void sendsNoReminderOfAnAppointmentCancelledBeforeItWentOut() throws Exception {
         // Given a reminder due for an appointment the patient has just cancelled
         Appointment appointment = HOSPITAL.appointmentFor("+919800000403", false, null,

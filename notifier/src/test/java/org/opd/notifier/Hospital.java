@@ -194,6 +194,11 @@ final class Hospital {
         return appointmentEvent(appointment, AppointmentEventType.WAITLIST_OFFERED, UUID.randomUUID(), null);
     }
 
+    /** The orchestrator's APPOINTMENT_CONFIRMED event: the hold was paid. */
+    AppointmentEvent confirmed(Appointment appointment) {
+        return appointmentEvent(appointment, AppointmentEventType.APPOINTMENT_CONFIRMED, null, null);
+    }
+
     AppointmentEvent reminderDue(Appointment appointment, ReminderKind kind) {
         return appointmentEvent(appointment, AppointmentEventType.REMINDER_DUE, null, kind);
     }

@@ -28,7 +28,7 @@ final class Relevance {
             // About no token: its expiry decides (DeliveryDispatcher); one tied to a token is a mistake.
             case SIGN_IN_CODE -> false;
             // About an appointment, not a token: the appointment's state decides (SendContexts), one tied to a token is a mistake.
-            case WAITLIST_OFFER, REMINDER_DAY_BEFORE, REMINDER_HOUR_BEFORE -> false;
+            case WAITLIST_OFFER, APPOINTMENT_BOOKED, REMINDER_DAY_BEFORE, REMINDER_HOUR_BEFORE -> false;
         };
         if (relevant) {
             return Optional.empty();

@@ -42,7 +42,8 @@ class SendContexts {
 
     /**
      * Whether a message about an appointment still makes sense: an offer while its hold holds the slot (not
-     * lapsed, paid or confirmed already), a reminder while the appointment is confirmed and ahead.
+     * lapsed, paid or confirmed already), a booking's confirmation and a reminder while the appointment is confirmed
+     * and ahead.
      */
     boolean appointmentMessageRelevant(UUID appointmentId, NotificationType type) {
         String stillSo = type == NotificationType.WAITLIST_OFFER

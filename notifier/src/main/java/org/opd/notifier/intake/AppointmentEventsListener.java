@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Consumes {@code opd.appointment-events} in the group {@code opd-notifier}: a slot offered from the waitlist
- * and a reminder due are news for the patient; the appointment's other changes reach them through its token on
+ * Consumes {@code opd.appointment-events} in the group {@code opd-notifier}: an appointment booked (or its hold
+ * paid), a slot offered from the waitlist and a reminder due are news for the patient; the appointment's other changes reach them through its token on
  * the day. A record whose handling throws goes to the error handler of {@link ConsumerConfiguration}: retries,
  * then its dead-letter topic.
  */
@@ -50,6 +50,8 @@ class AppointmentEventsListener {
              var appointmentId = MDC.putCloseable("appointmentId", String.valueOf(event.appointmentId()));
              var doctorId = MDC.putCloseable("doctorId", String.valueOf(event.doctorId()))) {
             NotificationType type = switch (event.type()) {
+                // Booked confirmed at once (free, Cal.com), or a hold paid or confirmed: one message either way.
+                case APPOINTMENT_BOOKED, APPOINTMENT_CONFIRMED -> NotificationType.APPOINTMENT_BOOKED;
                 case WAITLIST_OFFERED -> NotificationType.WAITLIST_OFFER;
                 case REMINDER_DUE -> switch (event.reminderKind()) {
                     case DAY_BEFORE -> NotificationType.REMINDER_DAY_BEFORE;

@@ -34,7 +34,7 @@ public final class MessageTemplates {
 
     /** The types about an appointment booked ahead rather than a token: {@link #appointment} writes them. */
     public static final Set<NotificationType> ABOUT_APPOINTMENTS = Set.of(NotificationType.WAITLIST_OFFER,
-            NotificationType.REMINDER_DAY_BEFORE, NotificationType.REMINDER_HOUR_BEFORE);
+            NotificationType.APPOINTMENT_BOOKED, NotificationType.REMINDER_DAY_BEFORE, NotificationType.REMINDER_HOUR_BEFORE);
 
     private final String defaultLanguage;
 

@@ -124,7 +124,7 @@ class MessageTemplatesTest {
 
     @ParameterizedTest
     @EnumSource(value = NotificationType.class, mode = EnumSource.Mode.EXCLUDE,
-            names = {"SIGN_IN_CODE", "WAITLIST_OFFER", "REMINDER_DAY_BEFORE", "REMINDER_HOUR_BEFORE"})
+            names = {"SIGN_IN_CODE", "WAITLIST_OFFER", "APPOINTMENT_BOOKED", "REMINDER_DAY_BEFORE", "REMINDER_HOUR_BEFORE"})
     void everyTypeHasATextInEveryLanguageWithTheTokenAndTheLinkButNoPhoneNumber(NotificationType type) {
         for (String language : MessageTemplates.LANGUAGES) {
             String message = templates.render(type, facts(Instant.parse("2026-03-12T05:00:00Z")), language);
@@ -147,8 +147,8 @@ class MessageTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NotificationType.class, names = {"REMINDER_DAY_BEFORE", "REMINDER_HOUR_BEFORE"})
-    void remindsOfTheAppointmentsDoctorAndLocalTimeInEveryLanguage(NotificationType type) {
+    @EnumSource(value = NotificationType.class, names = {"APPOINTMENT_BOOKED", "REMINDER_DAY_BEFORE", "REMINDER_HOUR_BEFORE"})
+    void tellsOfTheAppointmentsDoctorAndLocalTimeInEveryLanguage(NotificationType type) {
         AppointmentFacts appointment = new AppointmentFacts("Dr. Asha Rao", "Cardiology", Instant.parse("2026-03-13T04:30:00Z"),
                 ZoneId.of("Asia/Kolkata"), null, null);
         for (String language : MessageTemplates.LANGUAGES) {

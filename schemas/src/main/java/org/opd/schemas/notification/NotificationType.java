@@ -2,7 +2,7 @@ package org.opd.schemas.notification;
 
 /** Why a patient should hear from us. TOKEN_CREATED, RESCHEDULED, CANCELLED, REASSIGNED, TRANSFERRED, PARKED and RECALLED follow token
  * events directly; T_MINUS_3, CALL_NOW and DOCTOR_DELAYED are decided by the eta-calculator from the
- * live queue; SIGN_IN_CODE follows an identity event and is about no token; WAITLIST_OFFER and the reminders follow appointment events. */
+ * live queue; SIGN_IN_CODE follows an identity event and is about no token; APPOINTMENT_BOOKED, WAITLIST_OFFER and the reminders follow appointment events. */
 public enum NotificationType {
     TOKEN_CREATED,
     T_MINUS_3,
@@ -24,6 +24,8 @@ public enum NotificationType {
      * hold lapses. About an appointment, not a token, like the reminders.
      */
     WAITLIST_OFFER,
+    /** The appointment is the patient's: booked free, or its hold paid or confirmed (the WhatsApp assistant's "confirmation"). */
+    APPOINTMENT_BOOKED,
     /** A confirmed appointment is tomorrow. */
     REMINDER_DAY_BEFORE,
     /** A confirmed appointment is within the hour. */

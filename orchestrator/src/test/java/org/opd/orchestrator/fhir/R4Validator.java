@@ -55,9 +55,11 @@ final class R4Validator {
     /**
      * What makes an answer invalid: every ERROR and FATAL, and every WARNING — a warning of the base profiles is a
      * "should" we can meet — but two. {@link #NO_NARRATIVE}; and {@link #UNKNOWN_CODE_SYSTEM} for a code system of our
-     * own ({@link FhirResources#SYSTEM_BASE}, a hospital's department codes), used where R4 binds only an example value
-     * set, so any code system is allowed; an unknown HL7 code system still fails. INFORMATION is not a fault: it says
-     * what the validator did not check.
+     * own ({@link FhirResources#SYSTEM_BASE}): a hospital's department codes where R4 binds only an example value set,
+     * our appointment types beside the v2-0276 code of the preferred one. Any other unknown code system still fails,
+     * and so does an unknown code of a known one (an ERROR). INFORMATION is not a fault: it says what the validator did not check — a search link it
+     * cannot read types from ({@code $find}'s), or that a concept with one of our codes beside a valid v2-0276 code is
+     * "not in" the preferred value set, because our coding cannot be checked.
      */
     static List<String> problems(String json) {
         return VALIDATOR.validateWithResult(json).getMessages().stream()

@@ -39,6 +39,17 @@ class R4ValidatorTest {
         assertThatThrownBy(() -> R4Validator.assertValid(withUnknownElement)).isInstanceOf(AssertionError.class).hasMessageContaining("colour");
     }
 
+    @Test
+    void acceptsCodesOfOurOwnCodeSystemsButNotOfAnyOtherUnknownOne() {
+        Appointment ours = booked();
+        ours.addServiceType().addCoding().setSystem(FhirResources.DEPARTMENT_CODE).setCode("CARD");
+        Appointment foreign = booked();
+        foreign.addServiceType().addCoding().setSystem("http://example.org/department").setCode("CARD");
+
+        assertThat(R4Validator.problems(json(ours))).isEmpty();
+        assertThat(R4Validator.problems(json(foreign))).anySatisfy(p -> assertThat(p).startsWith("WARNING").contains("http://example.org/department"));
+    }
+
     private static Appointment booked() {
         Appointment appointment = new Appointment().setStatus(Appointment.AppointmentStatus.BOOKED)
                 .setStart(new Date(1_800_000_000_000L)).setEnd(new Date(1_800_000_900_000L));

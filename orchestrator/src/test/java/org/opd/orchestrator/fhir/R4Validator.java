@@ -60,8 +60,11 @@ final class R4Validator {
      * and so does an unknown code of a known one (an ERROR). INFORMATION is not a fault: it says what the validator did not check — a search link it
      * cannot read types from ({@code $find}'s), or that a concept with one of our codes beside a valid v2-0276 code is
      * "not in" the preferred value set, because our coding cannot be checked.
+     * <p>
+     * One validation at a time: FhirIT's racers validate their answers at once, and this keeps the shared validator's
+     * lazily filled caches out of a race of their own. It costs the race under test nothing: its requests are sent.
      */
-    static List<String> problems(String json) {
+    static synchronized List<String> problems(String json) {
         return VALIDATOR.validateWithResult(json).getMessages().stream()
                 .filter(m -> m.getSeverity() != ResultSeverityEnum.INFORMATION)
                 .filter(m -> m.getSeverity() != ResultSeverityEnum.WARNING || !declined(m))

@@ -54,8 +54,11 @@ final class Bundles {
             if (resource.hasIdElement() && resource.getIdElement().hasIdPart()) {
                 entry.setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart());
             } else {
-                // Not stored ($find's proposals): a fullUrl of its own, unique in the bundle.
-                entry.setFullUrl("urn:uuid:" + UUID.randomUUID());
+                // Not stored ($find's proposals): R4 wants an id on every search result, so a local one, named by the
+                // entry's urn:uuid fullUrl as FHIR does for a resource no server holds ($hold takes a proposal by its slot).
+                String local = UUID.randomUUID().toString();
+                resource.setId(local);
+                entry.setFullUrl("urn:uuid:" + local);
             }
             entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }

@@ -77,8 +77,8 @@ final class FhirClient {
         assertThat(response.getHeaders().getContentType()).as("content type of %s %s", method, path).isNotNull();
         assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("application/fhir+json")))
                 .as("%s %s answered %s", method, path, response.getHeaders().getContentType()).isTrue();
+        R4Validator.assertValid(response.getBody());
         Resource resource = (Resource) FHIR.newJsonParser().parseResource(response.getBody());
-        R4Validator.assertValid(resource);
         return new Reply(response.getStatusCode().value(), response.getHeaders(), resource);
     }
 }

@@ -27,6 +27,7 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
  */
 public final class ProviderGuard {
 
+    // The implementation, not the RateLimiter interface: only its detailed metrics say when the next permit is due.
     private final AtomicRateLimiter rateLimiter;
     private final CircuitBreaker breaker;
     private final Clock clock;

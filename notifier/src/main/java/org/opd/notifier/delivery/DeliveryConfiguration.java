@@ -28,7 +28,7 @@ class DeliveryConfiguration {
         Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
         Map<Channel, ProviderGuard> guards = new EnumMap<>(Channel.class);
         for (ChannelSender sender : senders) {
-            ProviderGuard guard = new ProviderGuard(sender.limits(), clock.instant());
+            ProviderGuard guard = new ProviderGuard(sender.limits(), clock);
             byChannel.put(sender.channel(), sender);
             guards.put(sender.channel(), guard);
             Gauge.builder("opd.notifier.circuit.open", guard, g -> g.circuitOpen() ? 1 : 0)

@@ -56,10 +56,9 @@ final class DeliveryDispatcher {
 
     /** The channels whose provider's circuit holds every message back at the moment. */
     Set<Channel> channelsHeldBack() {
-        Instant now = clock.instant();
         Set<Channel> held = EnumSet.noneOf(Channel.class);
         guards.forEach((channel, guard) -> {
-            if (guard.holdsBack(now)) {
+            if (guard.holdsBack()) {
                 held.add(channel);
             }
         });
@@ -146,12 +145,11 @@ final class DeliveryDispatcher {
 
     private void send(ClaimedNotification row, ChannelSender sender, OutgoingMessage message) {
         ProviderGuard guard = guards.get(row.channel());
-        Instant now = clock.instant();
-        Optional<Instant> later = guard.admit(now);
+        Optional<Instant> later = guard.admit();
         if (later.isPresent()) {
             log.debug("{} {} held back by the provider's rate limit or open circuit until {}", row.type(),
                     row.channel(), later.get());
-            notificationLog.postpone(row.notificationId(), Duration.between(now, later.get()));
+            notificationLog.postpone(row.notificationId(), Duration.between(clock.instant(), later.get()));
             return;
         }
         long start = System.nanoTime();
@@ -164,7 +162,7 @@ final class DeliveryDispatcher {
             log.info("{} {} sent, provider id {}", row.type(), row.channel(), externalId);
         } catch (SendException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            guard.failed(e, clock.instant());
+            guard.failed(e);
             int failedAttempts = row.failedAttempts() + 1;
             Optional<Duration> retryIn = e.retryable() ? retryPolicy.nextDelay(failedAttempts, e.retryAfter())
                     : Optional.empty();

@@ -100,6 +100,15 @@ public final class ProviderGuard {
     }
 
     /**
+     * An admitted call that ended without an answer to judge the provider by (the sender failed in our own
+     * code): its permission is given back, so a half-open circuit's trial is not counted out for ever.
+     */
+    public synchronized void abandoned() {
+        breaker.releasePermission();
+        trialOut = false;
+    }
+
+    /**
      * Whether the circuit keeps every message back now: the delivery loop then leaves the channel's
      * rows alone rather than claiming each one only to postpone it (issue 11: 108 transactions/s at idle).
      */

@@ -143,6 +143,16 @@ final class DeliveryDispatcher {
         send(row, sender, new OutgoingMessage(row.notificationId(), null, phone.get(), text));
     }
 
+    /** The send, whose unexpected failure (a fault of ours, not the provider's) still ends the guard's admission. */
+    private static String sendJudged(ChannelSender sender, OutgoingMessage message, ProviderGuard guard) throws SendException {
+        try {
+            return sender.send(message);
+        } catch (RuntimeException e) {
+            guard.abandoned();
+            throw e;
+        }
+    }
+
     private void send(ClaimedNotification row, ChannelSender sender, OutgoingMessage message) {
         ProviderGuard guard = guards.get(row.channel());
         Optional<Instant> later = guard.admit();
@@ -154,7 +164,7 @@ final class DeliveryDispatcher {
         }
         long start = System.nanoTime();
         try {
-            String externalId = sender.send(message);
+            String externalId = sendJudged(sender, message, guard);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             guard.succeeded();
             notificationLog.markSent(row.notificationId(), externalId);

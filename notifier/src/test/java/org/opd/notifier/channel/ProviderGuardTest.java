@@ -135,6 +135,23 @@ class ProviderGuardTest {
         assertThat(guard.holdsBack()).as("the trial is out").isTrue();
     }
 
+    @Test
+    void aTrialAbandonedWithoutAnAnswerLetsTheNextTrialGo() {
+        // Given a half-open circuit whose trial is out
+        ProviderGuard guard = guard(new ProviderLimits(100, 100, 1, Duration.ofMillis(100)));
+        failTimes(guard, 1);
+        clock.advance(Duration.ofMillis(101));
+        assertThat(guard.admit()).isEmpty();
+        assertThat(guard.holdsBack()).isTrue();
+
+        // When the send ends in a fault of our own, with no answer from the provider
+        guard.abandoned();
+
+        // Then the channel is not held back, and another trial may go
+        assertThat(guard.holdsBack()).isFalse();
+        assertThat(guard.admit()).isEmpty();
+    }
+
     private ProviderGuard guard(ProviderLimits limits) {
         return new ProviderGuard(limits, clock, clock::nanos);
     }

@@ -65,7 +65,7 @@ final class ServiceSettings {
         return trusting(Map.of(
                 "server.port", port,
                 "opd.eta.kafka-bootstrap-servers", kafka,
-                "opd.eta.state-dir", stateDir.toAbsolutePath(),
+                "opd.eta.state-dir", stateDir.toAbsolutePath().toString(),
                 "opd.eta.redis.host", config.redisHost(),
                 "opd.eta.redis.port", config.redisPort(),
                 // Alerts are recorded in system_alerts of the system's own database (OPD_DB_NAME).

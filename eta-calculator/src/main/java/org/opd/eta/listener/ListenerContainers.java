@@ -10,7 +10,6 @@ import org.opd.eta.streams.QueueStreams;
 import org.opd.schemas.kafka.Topic;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
@@ -44,7 +43,7 @@ public final class ListenerContainers {
             BatchMessageListener<String, V> listener, EtaProperties properties, DeadLetters deadLetters, MeterRegistry meters) {
         var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig(groupId, clientName, properties),
                 topic.keySerde().deserializer(), new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer()));
-        consumers.addListener(new MicrometerConsumerListener<>(meters));
+        consumers.addListener(new ClientMetrics<>(meters));
         var container = new KafkaMessageListenerContainer<>(consumers, containerProperties(topic, listener, properties));
         container.setCommonErrorHandler(errorHandler(properties, deadLetters));
         container.setPhase(QueueStreams.PHASE + 1);
@@ -83,8 +82,9 @@ public final class ListenerContainers {
         // Every failure is retried but an unreadable record, which no retry can read (spring-kafka's default
         // list would also dead-letter, say, a ClassCastException of a readable record).
         handler.setClassifications(Map.of(DeserializationException.class, false), true);
-        // A store that is down fails once per back-off: a warning each time, not an error.
-        handler.setLogLevel(KafkaException.Level.WARN);
+        // A store that is down fails once per back-off: a warning each time, not spring-kafka's error.
+        handler.setLogLevel(KafkaException.Level.DEBUG);
+        handler.setRetryListeners(new RetryLog(properties.projection().retryBackoff()));
         return handler;
     }
 }

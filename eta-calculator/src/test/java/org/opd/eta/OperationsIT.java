@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,13 +21,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opd.eta.alert.AlertStore;
@@ -39,7 +34,6 @@ import org.opd.schemas.alert.AlertType;
 import org.opd.schemas.alert.OperationsAlert;
 import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.doctor.DoctorEventType;
-import org.opd.schemas.kafka.DeadLetterHeaders;
 import org.opd.schemas.kafka.JsonSerde;
 import org.opd.schemas.kafka.Topic;
 import org.opd.schemas.kafka.Topics;
@@ -49,7 +43,6 @@ import org.opd.schemas.token.BookingType;
 import org.opd.schemas.token.TokenEvent;
 import org.opd.schemas.token.TokenEventType;
 import org.opd.schemas.token.TokenStatus;
-import org.opd.testsupport.EventsTopic;
 import org.opd.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -179,9 +172,7 @@ class OperationsIT {
         // Given a record on opd.alerts that is not an alert, followed on its partition (same key) by an alert
         OperationsAlert next = lateDoctor(UUID.randomUUID());
         double setAsideBefore = meters.counter("opd.eta.dead.letters", "topic", Topics.ALERTS.name()).count();
-        try (var raw = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.ALERTS.name(), next.key(), "{not an alert".getBytes(StandardCharsets.UTF_8)));
-        }
+        DeadLetterChecks.sendUnreadable(broker.getBrokersAsString(), Topics.ALERTS.name(), next.key(), "{not an alert");
         send(Topics.ALERTS, OperationsAlert::key, next);
 
         // Then the alert after it is recorded: the bad record did not stop the recorder
@@ -189,16 +180,7 @@ class OperationsIT {
                 .singleElement().satisfies(row -> assertThat(row).containsEntry("alert_type", "DOCTOR_LATE")));
 
         // and the record waits on the alerts' dead-letter topic, as it was, with where it came from and why
-        try (EventsTopic deadLetters = new EventsTopic(broker.getBrokersAsString(), Topics.ALERTS_DEAD_LETTERS.name(),
-                List.of(next.key()))) {
-            ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitRecords(1).get(0);
-            assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not an alert");
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.ALERTS.name());
-            assertThat(ByteBuffer.wrap(deadLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_PARTITION).value()).getInt())
-                    .isEqualTo(deadLetter.partition());
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.CONSUMER)).isEqualTo("eta-calculator");
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.EXCEPTION_CLASS)).isNotBlank();
-        }
+        DeadLetterChecks.assertSetAside(broker.getBrokersAsString(), Topics.ALERTS.name(), next.key(), "{not an alert");
         assertThat(meters.counter("opd.eta.dead.letters", "topic", Topics.ALERTS.name()).count()).isEqualTo(setAsideBefore + 1);
         // and operators see it in system_alerts, recorded by the same recorder
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(openDeadLetterAlertOf(Topics.ALERTS.name())).isTrue());
@@ -261,9 +243,7 @@ class OperationsIT {
         // When Redis loses everything, and the doctor's partition of the snapshots holds a record no one can read
         redis.flushDB();
         assertThat(redis.exists(active)).isFalse();
-        try (var raw = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.QUEUE_SNAPSHOTS.name(), doctorId.toString(), "{not a snapshot".getBytes(StandardCharsets.UTF_8)));
-        }
+        DeadLetterChecks.sendUnreadable(broker.getBrokersAsString(), Topics.QUEUE_SNAPSHOTS.name(), doctorId.toString(), "{not a snapshot");
 
         // And the rebuild command runs with the service's configuration
         RebuildRedis.main(new String[] {
@@ -301,16 +281,14 @@ class OperationsIT {
     private <V> void send(Topic<String, V> topic, Function<V, String> keyOf, V... events) {
         Serializer<String> keys = topic.keySerde().serializer();
         Serializer<V> values = topic.valueSerde().serializer();
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(producerConfig(), keys, values)) {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all"), keys, values)) {
             for (V event : events) {
                 producer.send(new ProducerRecord<>(topic.name(), keyOf.apply(event), event));
             }
             producer.flush();
         }
-    }
-
-    private Map<String, Object> producerConfig() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "all");
     }
 
     private static OperationsAlert lateDoctor(UUID doctorId) {

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doAnswer;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,17 +17,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opd.eta.projection.RedisQueueProjection;
-import org.opd.schemas.kafka.DeadLetterHeaders;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.queue.DoctorStatus;
 import org.opd.schemas.queue.QueueSnapshot;
@@ -50,7 +44,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.opd.testsupport.EventsTopic;
 import org.opd.testsupport.TestDatabase;
 import org.opd.testsupport.TestIssuer;
 
@@ -231,9 +224,7 @@ class QueuePipelineIT {
         var token = day.token("GEN-001", 1);
         rememberDoctors(day);
         rememberTokens(token.tokenId);
-        try (var raw = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.TOKEN_EVENTS.name(), day.key(), "{not json".getBytes(StandardCharsets.UTF_8)));
-        }
+        DeadLetterChecks.sendUnreadable(broker.getBrokersAsString(), Topics.TOKEN_EVENTS.name(), day.key(), "{not json");
         try (var producer = producer()) {
             send(producer, day, token.checkedIn(1));
         }
@@ -243,30 +234,21 @@ class QueuePipelineIT {
                 assertThat(redis.get("queue:doctor:" + day.doctorId + ":version")).isEqualTo("1"));
 
         // and the record waits on the dead-letter topic, as it was, with where it came from and why
-        try (EventsTopic deadLetters = new EventsTopic(broker.getBrokersAsString(), Topics.TOKEN_EVENTS_DEAD_LETTERS.name(),
-                List.of(day.key()))) {
-            ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitRecords(1).get(0);
-            assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.TOKEN_EVENTS.name());
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.CONSUMER)).isEqualTo("eta-calculator");
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.EXCEPTION_CLASS)).isNotBlank();
-        }
+        DeadLetterChecks.assertSetAside(broker.getBrokersAsString(), Topics.TOKEN_EVENTS.name(), day.key(), "{not json");
         assertThat(meters.counter("opd.eta.dead.letters", "topic", Topics.TOKEN_EVENTS.name()).count()).isGreaterThanOrEqualTo(1);
         // and operators see it as an open alert
         await().atMost(SCREEN_DEADLINE).until(() -> openDeadLetterAlerts() > 0);
     }
 
     @Test
-    void anUnreadableSnapshotIsSetAsideAndTheNextOneIsProjected() throws Exception {
+    void anUnreadableSnapshotIsSetAsideAndTheNextOneIsProjected() {
         // Given a record on a doctor's snapshot partition that is not a queue snapshot, followed by a snapshot
         DoctorDay day = new DoctorDay(10, 5);
         UUID tokenId = UUID.randomUUID();
         rememberDoctors(day);
         rememberTokens(tokenId);
         double setAsideBefore = meters.counter("opd.eta.dead.letters", "topic", Topics.QUEUE_SNAPSHOTS.name()).count();
-        try (var raw = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.QUEUE_SNAPSHOTS.name(), day.key(), "{not a snapshot".getBytes(StandardCharsets.UTF_8)));
-        }
+        DeadLetterChecks.sendUnreadable(broker.getBrokersAsString(), Topics.QUEUE_SNAPSHOTS.name(), day.key(), "{not a snapshot");
         publish(snapshotWithOneWaiting(day, 1, tokenId, "GEN-001"));
 
         // Then the screen shows the snapshot after it: the bad record did not stop the projection
@@ -275,16 +257,7 @@ class QueuePipelineIT {
         assertThat(activeQueue(day)).containsExactly(tuple(tokenId.toString(), 1.0));
 
         // and the record waits on the snapshots' dead-letter topic, as it was, with where it came from and why
-        try (EventsTopic deadLetters = new EventsTopic(broker.getBrokersAsString(), Topics.QUEUE_SNAPSHOTS_DEAD_LETTERS.name(),
-                List.of(day.key()))) {
-            ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitRecords(1).get(0);
-            assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not a snapshot");
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.QUEUE_SNAPSHOTS.name());
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.CONSUMER)).isEqualTo("eta-calculator");
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.EXCEPTION_CLASS)).isNotBlank();
-            assertThat(ByteBuffer.wrap(deadLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_PARTITION).value()).getInt())
-                    .isEqualTo(deadLetter.partition());
-        }
+        DeadLetterChecks.assertSetAside(broker.getBrokersAsString(), Topics.QUEUE_SNAPSHOTS.name(), day.key(), "{not a snapshot");
         assertThat(meters.counter("opd.eta.dead.letters", "topic", Topics.QUEUE_SNAPSHOTS.name()).count())
                 .isEqualTo(setAsideBefore + 1);
         // and operators see it as an open alert naming the topic

@@ -243,10 +243,8 @@ class QueuePipelineIT {
     @Test
     void anUnreadableSnapshotIsSetAsideAndTheNextOneIsProjected() {
         // Given a record on a doctor's snapshot partition that is not a queue snapshot, followed by a snapshot
-        DoctorDay day = new DoctorDay(10, 5);
         UUID tokenId = UUID.randomUUID();
-        rememberDoctors(day);
-        rememberTokens(tokenId);
+        DoctorDay day = rememberedDayOf(tokenId);
         double setAsideBefore = meters.counter("opd.eta.dead.letters", "topic", Topics.QUEUE_SNAPSHOTS.name()).count();
         DeadLetterChecks.sendUnreadable(broker.getBrokersAsString(), Topics.QUEUE_SNAPSHOTS.name(), day.key(), "{not a snapshot");
         publish(snapshotWithOneWaiting(day, 1, tokenId, "GEN-001"));
@@ -267,10 +265,8 @@ class QueuePipelineIT {
     @Test
     void aSnapshotRedisRefusedIsProjectedOnceRedisIsBack() {
         // Given Redis down for the next two attempts at this doctor's snapshots
-        DoctorDay day = new DoctorDay(10, 5);
         UUID tokenId = UUID.randomUUID();
-        rememberDoctors(day);
-        rememberTokens(tokenId);
+        DoctorDay day = rememberedDayOf(tokenId);
         AtomicInteger attempts = new AtomicInteger();
         doAnswer(call -> {
             List<QueueSnapshot> batch = call.getArgument(0);
@@ -350,6 +346,14 @@ class QueuePipelineIT {
         for (UUID token : tokens) {
             keysToDelete.add("token:" + token + ":details");
         }
+    }
+
+    /** A doctor of its own with the token, their keys deleted after the test. */
+    private DoctorDay rememberedDayOf(UUID tokenId) {
+        DoctorDay day = new DoctorDay(10, 5);
+        rememberDoctors(day);
+        rememberTokens(tokenId);
+        return day;
     }
 
     private void rememberDoctors(DoctorDay... days) {

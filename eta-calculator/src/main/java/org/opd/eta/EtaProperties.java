@@ -57,8 +57,10 @@ public record EtaProperties(
     }
 
     /**
-     * @param pollTimeout  longest wait for new snapshots in one poll
-     * @param retryBackoff wait before retrying snapshots Redis failed to take
+     * Settings of the listener containers (the Redis projection and the alert recorder).
+     *
+     * @param pollTimeout  longest wait for new records in one poll
+     * @param retryBackoff wait before a batch Redis or PostgreSQL failed to take is handed over again
      */
     public record Projection(@NotNull Duration pollTimeout, @NotNull Duration retryBackoff) {
     }

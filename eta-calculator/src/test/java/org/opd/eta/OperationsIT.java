@@ -2,6 +2,8 @@ package org.opd.eta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,7 +27,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.opd.eta.alert.AlertStore;
 import org.opd.eta.projection.RebuildRedis;
+import org.opd.schemas.alert.AlertSeverity;
+import org.opd.schemas.alert.AlertType;
+import org.opd.schemas.alert.OperationsAlert;
 import org.opd.schemas.doctor.DoctorEvent;
 import org.opd.schemas.doctor.DoctorEventType;
 import org.opd.schemas.kafka.JsonSerde;
@@ -38,12 +46,15 @@ import org.opd.schemas.token.TokenStatus;
 import org.opd.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -78,6 +89,11 @@ class OperationsIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    MeterRegistry meters;
+    /** The real store, made to fail where a test says PostgreSQL is down. */
+    @MockitoSpyBean
+    AlertStore store;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -152,6 +168,64 @@ class OperationsIT {
     }
 
     @Test
+    void anUnreadableAlertIsSetAsideAndTheNextAlertOfItsPartitionIsRecorded() {
+        // Given a record on opd.alerts that is not an alert, followed on its partition (same key) by an alert
+        OperationsAlert next = lateDoctor(UUID.randomUUID());
+        double setAsideBefore = meters.counter("opd.eta.dead.letters", "topic", Topics.ALERTS.name()).count();
+        DeadLetterChecks.sendUnreadable(broker.getBrokersAsString(), Topics.ALERTS.name(), next.key(), "{not an alert");
+        send(Topics.ALERTS, OperationsAlert::key, next);
+
+        // Then the alert after it is recorded: the bad record did not stop the recorder
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(alertRows(next.entityId()))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("alert_type", "DOCTOR_LATE")));
+
+        // and the record waits on the alerts' dead-letter topic, as it was, with where it came from and why
+        DeadLetterChecks.assertSetAside(broker.getBrokersAsString(), Topics.ALERTS.name(), next.key(), "{not an alert");
+        assertThat(meters.counter("opd.eta.dead.letters", "topic", Topics.ALERTS.name()).count()).isEqualTo(setAsideBefore + 1);
+        // and operators see it in system_alerts, recorded by the same recorder
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(openDeadLetterAlertOf(Topics.ALERTS.name())).isTrue());
+    }
+
+    @Test
+    void alertsPostgreSqlRefusedMidBatchAreAllRecordedOnceItIsBack() {
+        // Given PostgreSQL refusing the second of three alerts twice
+        OperationsAlert first = lateDoctor(UUID.randomUUID());
+        OperationsAlert refused = lateDoctor(UUID.randomUUID());
+        OperationsAlert last = lateDoctor(UUID.randomUUID());
+        AtomicInteger attempts = new AtomicInteger();
+        doAnswer(call -> {
+            if (refused.eventId().equals(call.<OperationsAlert>getArgument(0).eventId()) && attempts.incrementAndGet() <= 2) {
+                throw new CannotGetJdbcConnectionException("PostgreSQL is down");
+            }
+            return call.callRealMethod();
+        }).when(store).record(any());
+
+        // When the three arrive on one partition, in one batch as far as the producer can tell
+        send(Topics.ALERTS, alert -> "one-partition", first, refused, last);
+
+        // Then each is recorded after the refusals: the batch was handed over again, none skipped
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            assertThat(alertRows(first.entityId())).hasSize(1);
+            assertThat(alertRows(refused.entityId())).hasSize(1);
+            assertThat(alertRows(last.entityId())).hasSize(1);
+        });
+        assertThat(attempts.get()).isEqualTo(3);
+    }
+
+    private static boolean openDeadLetterAlertOf(String topic) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.user(), DATABASE.password());
+                PreparedStatement query = connection.prepareStatement("""
+                        SELECT count(*) FROM system_alerts
+                         WHERE alert_type = 'DEAD_LETTERS' AND NOT is_resolved AND metadata->>'topic' = ?""")) {
+            query.setString(1, topic);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Test
     void redisIsRebuiltFromKafkaAfterItLostEverything() {
         // Given two patients in one doctor's line, on the screens
         UUID doctorId = UUID.randomUUID();
@@ -166,9 +240,10 @@ class OperationsIT {
                 .containsExactly(first.toString(), second.toString()));
         Map<String, String> shownBefore = redis.hgetAll("token:" + second + ":details");
 
-        // When Redis loses everything
+        // When Redis loses everything, and the doctor's partition of the snapshots holds a record no one can read
         redis.flushDB();
         assertThat(redis.exists(active)).isFalse();
+        DeadLetterChecks.sendUnreadable(broker.getBrokersAsString(), Topics.QUEUE_SNAPSHOTS.name(), doctorId.toString(), "{not a snapshot");
 
         // And the rebuild command runs with the service's configuration
         RebuildRedis.main(new String[] {
@@ -176,7 +251,7 @@ class OperationsIT {
                 "--opd.eta.redis.database=" + REDIS_DB,
                 "--spring.datasource.url=" + DATABASE.jdbcUrl()});
 
-        // Then the screens read what they read before
+        // Then the rebuild went past the unreadable record, and the screens read what they read before
         assertThat(redis.zrange(active, 0, -1)).containsExactly(first.toString(), second.toString());
         assertThat(redis.hgetAll("token:" + second + ":details")).isEqualTo(shownBefore).containsEntry("position", "2");
         assertThat(redis.get("queue:doctor:" + doctorId + ":version")).isEqualTo("2");
@@ -199,16 +274,27 @@ class OperationsIT {
 
     @SafeVarargs
     private <V> void send(Topic<String, V> topic, UUID doctorId, V... events) {
+        send(topic, event -> doctorId.toString(), events);
+    }
+
+    @SafeVarargs
+    private <V> void send(Topic<String, V> topic, Function<V, String> keyOf, V... events) {
         Serializer<String> keys = topic.keySerde().serializer();
         Serializer<V> values = topic.valueSerde().serializer();
         try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ProducerConfig.ACKS_CONFIG, "all"), keys, values)) {
             for (V event : events) {
-                producer.send(new ProducerRecord<>(topic.name(), doctorId.toString(), event));
+                producer.send(new ProducerRecord<>(topic.name(), keyOf.apply(event), event));
             }
             producer.flush();
         }
+    }
+
+    private static OperationsAlert lateDoctor(UUID doctorId) {
+        return new OperationsAlert(OperationsAlert.SCHEMA_VERSION, UUID.randomUUID(), AlertType.DOCTOR_LATE, AlertSeverity.WARNING,
+                "DOCTOR", doctorId, UUID.randomUUID(), HOSPITAL_ID, "Not started 20 minutes after the planned start", Map.of(),
+                false, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static List<Map<String, Object>> alertRows(UUID entityId) throws SQLException {

@@ -3,8 +3,9 @@ package org.opd.eta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doAnswer;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,17 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.opd.schemas.kafka.DeadLetterHeaders;
+import org.opd.eta.projection.RedisQueueProjection;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.queue.DoctorStatus;
 import org.opd.schemas.queue.QueueSnapshot;
@@ -44,12 +43,13 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.opd.testsupport.EventsTopic;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.opd.testsupport.TestDatabase;
 import org.opd.testsupport.TestIssuer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.resps.Tuple;
 
 /**
@@ -96,6 +96,9 @@ class QueuePipelineIT {
     MeterRegistry meters;
     @Autowired
     TestRestTemplate http;
+    /** The real projection, made to fail where a test says Redis is down. */
+    @MockitoSpyBean
+    RedisQueueProjection projection;
 
     private final List<String> keysToDelete = new ArrayList<>();
 
@@ -203,14 +206,7 @@ class QueuePipelineIT {
 
         // When an older snapshot of this doctor (version 1: only the first token) is published again
         double staleBefore = meters.counter("opd.eta.projection.snapshots", "outcome", "stale").count();
-        QueueSnapshot older = new QueueSnapshot(QueueSnapshot.SCHEMA_VERSION, day.doctorId, day.deptId, day.hospitalId,
-                1, DoctorDay.at(1), DoctorStatus.AVAILABLE, null,
-                List.of(new QueuedToken(first.tokenId, "GEN-001", TokenStatus.CHECKED_IN, 1, 1, 0, 0, DoctorDay.at(1), null, null)),
-                List.of(), List.of());
-        try (var producer = new KafkaProducer<>(producerConfig(), Topics.QUEUE_SNAPSHOTS.keySerde().serializer(),
-                Topics.QUEUE_SNAPSHOTS.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(Topics.QUEUE_SNAPSHOTS.name(), day.key(), older));
-        }
+        publish(snapshotWithOneWaiting(day, 1, first.tokenId, "GEN-001"));
 
         // Then the projector reads and refuses it; the screen still shows both tokens (the duplicate check-in counted once)
         await().atMost(SCREEN_DEADLINE).untilAsserted(() ->
@@ -228,9 +224,7 @@ class QueuePipelineIT {
         var token = day.token("GEN-001", 1);
         rememberDoctors(day);
         rememberTokens(token.tokenId);
-        try (var raw = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.TOKEN_EVENTS.name(), day.key(), "{not json".getBytes(StandardCharsets.UTF_8)));
-        }
+        DeadLetterChecks.sendUnreadable(broker.getBrokersAsString(), Topics.TOKEN_EVENTS.name(), day.key(), "{not json");
         try (var producer = producer()) {
             send(producer, day, token.checkedIn(1));
         }
@@ -240,24 +234,65 @@ class QueuePipelineIT {
                 assertThat(redis.get("queue:doctor:" + day.doctorId + ":version")).isEqualTo("1"));
 
         // and the record waits on the dead-letter topic, as it was, with where it came from and why
-        try (EventsTopic deadLetters = new EventsTopic(broker.getBrokersAsString(), Topics.TOKEN_EVENTS_DEAD_LETTERS.name(),
-                List.of(day.key()))) {
-            ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitRecords(1).get(0);
-            assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.TOKEN_EVENTS.name());
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.CONSUMER)).isEqualTo("eta-calculator");
-            assertThat(EventsTopic.header(deadLetter, DeadLetterHeaders.EXCEPTION_CLASS)).isNotBlank();
-        }
+        DeadLetterChecks.assertSetAside(broker.getBrokersAsString(), Topics.TOKEN_EVENTS.name(), day.key(), "{not json");
         assertThat(meters.counter("opd.eta.dead.letters", "topic", Topics.TOKEN_EVENTS.name()).count()).isGreaterThanOrEqualTo(1);
         // and operators see it as an open alert
         await().atMost(SCREEN_DEADLINE).until(() -> openDeadLetterAlerts() > 0);
     }
 
     @Test
+    void anUnreadableSnapshotIsSetAsideAndTheNextOneIsProjected() {
+        // Given a record on a doctor's snapshot partition that is not a queue snapshot, followed by a snapshot
+        UUID tokenId = UUID.randomUUID();
+        DoctorDay day = rememberedDayOf(tokenId);
+        double setAsideBefore = meters.counter("opd.eta.dead.letters", "topic", Topics.QUEUE_SNAPSHOTS.name()).count();
+        DeadLetterChecks.sendUnreadable(broker.getBrokersAsString(), Topics.QUEUE_SNAPSHOTS.name(), day.key(), "{not a snapshot");
+        publish(snapshotWithOneWaiting(day, 1, tokenId, "GEN-001"));
+
+        // Then the screen shows the snapshot after it: the bad record did not stop the projection
+        await().atMost(SCREEN_DEADLINE).untilAsserted(() ->
+                assertThat(redis.get("queue:doctor:" + day.doctorId + ":version")).isEqualTo("1"));
+        assertThat(activeQueue(day)).containsExactly(tuple(tokenId.toString(), 1.0));
+
+        // and the record waits on the snapshots' dead-letter topic, as it was, with where it came from and why
+        DeadLetterChecks.assertSetAside(broker.getBrokersAsString(), Topics.QUEUE_SNAPSHOTS.name(), day.key(), "{not a snapshot");
+        assertThat(meters.counter("opd.eta.dead.letters", "topic", Topics.QUEUE_SNAPSHOTS.name()).count())
+                .isEqualTo(setAsideBefore + 1);
+        // and operators see it as an open alert naming the topic
+        await().atMost(SCREEN_DEADLINE).until(() -> openDeadLetterAlerts(Topics.QUEUE_SNAPSHOTS.name()) == 1);
+    }
+
+    @Test
+    void aSnapshotRedisRefusedIsProjectedOnceRedisIsBack() {
+        // Given Redis down for the next two attempts at this doctor's snapshots
+        UUID tokenId = UUID.randomUUID();
+        DoctorDay day = rememberedDayOf(tokenId);
+        AtomicInteger attempts = new AtomicInteger();
+        doAnswer(call -> {
+            List<QueueSnapshot> batch = call.getArgument(0);
+            if (batch.stream().anyMatch(snapshot -> day.doctorId.equals(snapshot.doctorId())) && attempts.incrementAndGet() <= 2) {
+                throw new JedisConnectionException("Redis is down");
+            }
+            return call.callRealMethod();
+        }).when(projection).projectAll(anyList());
+
+        // When the doctor's only snapshot is published (no later one would bring its state back)
+        publish(snapshotWithOneWaiting(day, 1, tokenId, "GEN-001"));
+
+        // Then it reaches the screen after the two refusals: retried, not skipped
+        await().atMost(SCREEN_DEADLINE).untilAsserted(() ->
+                assertThat(redis.get("queue:doctor:" + day.doctorId + ":version")).isEqualTo("1"));
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(activeQueue(day)).containsExactly(tuple(tokenId.toString(), 1.0));
+        assertThat(redis.hget("token:" + tokenId + ":details", "position")).isEqualTo("1");
+    }
+
+    @Test
     void healthIsUpAndMetricsAreExposedWhileTheTopologyRuns() {
         await().atMost(SCREEN_DEADLINE).untilAsserted(() -> {
             String health = http.getForObject("/actuator/health", String.class);
-            assertThat(health).contains("\"status\":\"UP\"").contains("\"state\":\"RUNNING\"");
+            assertThat(health).contains("\"status\":\"UP\"").contains("\"state\":\"RUNNING\"")
+                    .contains("\"consuming\":true", "\"partitions\":" + Topics.QUEUE_SNAPSHOTS.partitions());
         });
         assertThat(prometheusWith(null).getStatusCode().value()).isEqualTo(401);
         ResponseEntity<String> metrics = prometheusWith(ISSUER.token("operations-1", "OPERATIONS"));
@@ -274,6 +309,31 @@ class QueuePipelineIT {
         }
     }
 
+    private static int openDeadLetterAlerts(String topic) throws SQLException {
+        try (Connection connection = DATABASE.connect(); var query = connection.prepareStatement(
+                "SELECT count(*) FROM system_alerts WHERE alert_type = 'DEAD_LETTERS' AND NOT is_resolved AND metadata->>'topic' = ?")) {
+            query.setString(1, topic);
+            try (ResultSet open = query.executeQuery()) {
+                open.next();
+                return open.getInt(1);
+            }
+        }
+    }
+
+    private static QueueSnapshot snapshotWithOneWaiting(DoctorDay day, long version, UUID tokenId, String tokenNumber) {
+        return new QueueSnapshot(QueueSnapshot.SCHEMA_VERSION, day.doctorId, day.deptId, day.hospitalId,
+                version, DoctorDay.at(1), DoctorStatus.AVAILABLE, null,
+                List.of(new QueuedToken(tokenId, tokenNumber, TokenStatus.CHECKED_IN, 1, 1, 0, 0, DoctorDay.at(1), null, null)),
+                List.of(), List.of());
+    }
+
+    private void publish(QueueSnapshot snapshot) {
+        try (var producer = new KafkaProducer<>(producerConfig(), Topics.QUEUE_SNAPSHOTS.keySerde().serializer(),
+                Topics.QUEUE_SNAPSHOTS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.QUEUE_SNAPSHOTS.name(), snapshot.doctorId().toString(), snapshot));
+        }
+    }
+
     private ResponseEntity<String> prometheusWith(String accessToken) {
         HttpHeaders headers = new HttpHeaders();
         if (accessToken != null) {
@@ -286,6 +346,14 @@ class QueuePipelineIT {
         for (UUID token : tokens) {
             keysToDelete.add("token:" + token + ":details");
         }
+    }
+
+    /** A doctor of its own with the token, their keys deleted after the test. */
+    private DoctorDay rememberedDayOf(UUID tokenId) {
+        DoctorDay day = new DoctorDay(10, 5);
+        rememberDoctors(day);
+        rememberTokens(tokenId);
+        return day;
     }
 
     private void rememberDoctors(DoctorDay... days) {

@@ -95,7 +95,7 @@ class DeadLetterReplayIT {
     @Test
     void refusesATopicWithoutDeadLetters() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(DeadLetterReplayCommand.run(new String[] {Topics.QUEUE_SNAPSHOTS.name()}, broker.bootstrapServers(),
+        assertThat(DeadLetterReplayCommand.run(new String[] {Topics.ETA_CHANGES.name()}, broker.bootstrapServers(),
                 new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: replay-dead-letters.sh TOPIC, one of opd.token-events");
     }

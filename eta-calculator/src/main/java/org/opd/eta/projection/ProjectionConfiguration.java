@@ -3,9 +3,14 @@ package org.opd.eta.projection;
 import java.time.Clock;
 
 import org.opd.eta.EtaProperties;
+import org.opd.eta.deadletter.DeadLetters;
+import org.opd.eta.listener.ListenerContainers;
+import org.opd.schemas.kafka.Topics;
+import org.opd.schemas.queue.QueueSnapshot;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -28,14 +33,24 @@ class ProjectionConfiguration {
 
     @Bean
     @Profile("!" + RebuildRedis.PROFILE)
-    SnapshotProjector snapshotProjector(EtaProperties properties, RedisQueueProjection projection, MeterRegistry meters) {
-        return new SnapshotProjector(properties, projection, meters, Clock.systemUTC());
+    SnapshotProjector snapshotProjector(RedisQueueProjection projection, MeterRegistry meters) {
+        return new SnapshotProjector(projection, meters, Clock.systemUTC());
+    }
+
+    /** Consumes {@code opd.queue-snapshots} into the projector once the topology has created it. */
+    @Bean
+    @Profile("!" + RebuildRedis.PROFILE)
+    KafkaMessageListenerContainer<String, QueueSnapshot> snapshotProjectorContainer(SnapshotProjector projector,
+            EtaProperties properties, DeadLetters deadLetters, MeterRegistry meters) {
+        return ListenerContainers.of(Topics.QUEUE_SNAPSHOTS, SnapshotProjector.GROUP_ID, "redis-projector", projector, properties,
+                deadLetters, meters);
     }
 
     @Bean
     @Profile("!" + RebuildRedis.PROFILE)
-    SnapshotProjectorHealthIndicator redisProjectionHealthIndicator(SnapshotProjector projector, JedisPooled jedis) {
-        return new SnapshotProjectorHealthIndicator(projector, jedis);
+    SnapshotProjectorHealthIndicator redisProjectionHealthIndicator(
+            KafkaMessageListenerContainer<String, QueueSnapshot> snapshotProjectorContainer, JedisPooled jedis) {
+        return new SnapshotProjectorHealthIndicator(snapshotProjectorContainer, jedis);
     }
 
     @Bean

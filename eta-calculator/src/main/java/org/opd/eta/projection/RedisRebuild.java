@@ -8,8 +8,10 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.opd.schemas.kafka.Topics;
 import org.opd.schemas.queue.QueueSnapshot;
 import org.slf4j.Logger;
@@ -20,6 +22,13 @@ import org.slf4j.LoggerFactory;
  * snapshot from the beginning of {@code opd.queue-snapshots} up to its current end and projects each.
  * The projection is versioned, so only each doctor's newest snapshot stays in effect, and a rebuild
  * while the live projector runs (or run twice) does no harm.
+ * <p>
+ * A plain consumer, not a spring-kafka listener container like the live projector's: this is a command
+ * that owns every partition for one pass and then exits. It takes no consumer group (it must not move the
+ * live projector's offsets, nor wait for a rebalance), commits nothing, and stops at the end offsets it
+ * saw when it started; a container is made for the opposite (a group member that runs until stopped,
+ * committing as it goes) and knows no "end" to stop at. An unreadable record is passed over and counted:
+ * the live projector reads the same records and has set it aside on {@code opd.queue-snapshots.dlt}.
  */
 public class RedisRebuild {
 
@@ -34,8 +43,8 @@ public class RedisRebuild {
         this.projection = projection;
     }
 
-    /** @param read snapshots read; @param applied those newer than what Redis held */
-    public record Result(long read, long applied) {
+    /** @param read snapshots read; @param applied those newer than what Redis held; @param unreadable records passed over */
+    public record Result(long read, long applied, long unreadable) {
     }
 
     public Result run() {
@@ -46,6 +55,7 @@ public class RedisRebuild {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "opd-eta-redis-rebuild");
         long read = 0;
         long applied = 0;
+        long unreadable = 0;
         try (KafkaConsumer<String, QueueSnapshot> consumer = new KafkaConsumer<>(config,
                 Topics.QUEUE_SNAPSHOTS.keySerde().deserializer(), Topics.QUEUE_SNAPSHOTS.valueSerde().deserializer())) {
             // No consumer group: the rebuild owns every partition and must not move the live projector's offsets.
@@ -56,7 +66,17 @@ public class RedisRebuild {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             while (!reachedEnd(consumer, end)) {
-                for (ConsumerRecord<String, QueueSnapshot> record : consumer.poll(POLL)) {
+                ConsumerRecords<String, QueueSnapshot> records;
+                try {
+                    records = consumer.poll(POLL);
+                } catch (RecordDeserializationException e) {
+                    log.warn("Passing over the unreadable queue snapshot at {}@{}; it waits on {}", e.topicPartition(), e.offset(),
+                            Topics.QUEUE_SNAPSHOTS_DEAD_LETTERS.name());
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                    unreadable++;
+                    continue;
+                }
+                for (ConsumerRecord<String, QueueSnapshot> record : records) {
                     if (record.value() == null) {
                         continue;
                     }
@@ -67,8 +87,9 @@ public class RedisRebuild {
                 }
             }
         }
-        log.info("Rebuilt Redis from {}: {} snapshots read, {} applied", Topics.QUEUE_SNAPSHOTS.name(), read, applied);
-        return new Result(read, applied);
+        log.info("Rebuilt Redis from {}: {} snapshots read, {} applied, {} unreadable passed over", Topics.QUEUE_SNAPSHOTS.name(),
+                read, applied, unreadable);
+        return new Result(read, applied, unreadable);
     }
 
     private static boolean reachedEnd(KafkaConsumer<String, QueueSnapshot> consumer, Map<TopicPartition, Long> end) {

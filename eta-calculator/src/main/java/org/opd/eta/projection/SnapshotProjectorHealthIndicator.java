@@ -1,26 +1,35 @@
 package org.opd.eta.projection;
 
+import java.util.Collection;
+
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
-/** DOWN when the projection thread has stopped or Redis does not answer. */
+/**
+ * DOWN when the projection's listener container has stopped or Redis does not answer; the partitions it was
+ * given show whether this instance projects any doctors (none is normal for an instance beyond the partitions).
+ */
 class SnapshotProjectorHealthIndicator implements HealthIndicator {
 
-    private final SnapshotProjector projector;
+    private final MessageListenerContainer container;
     private final UnifiedJedis redis;
 
-    SnapshotProjectorHealthIndicator(SnapshotProjector projector, UnifiedJedis redis) {
-        this.projector = projector;
+    SnapshotProjectorHealthIndicator(MessageListenerContainer container, UnifiedJedis redis) {
+        this.container = container;
         this.redis = redis;
     }
 
     @Override
     public Health health() {
-        Health.Builder health = projector.isRunning() ? Health.up() : Health.down();
-        health.withDetail("consuming", projector.isRunning());
+        boolean consuming = container.isRunning();
+        Collection<TopicPartition> assigned = container.getAssignedPartitions();
+        Health.Builder health = consuming ? Health.up() : Health.down();
+        health.withDetail("consuming", consuming).withDetail("partitions", assigned == null ? 0 : assigned.size());
         try {
             health.withDetail("redis", redis.ping());
         } catch (JedisException e) {

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.opd.eta.EtaProperties;
+import org.opd.eta.deadletter.DeadLetters;
 import org.opd.schemas.kafka.TopicProvisioner;
 import org.opd.schemas.kafka.Topics;
 import org.slf4j.Logger;
@@ -38,22 +39,22 @@ public class QueueStreams implements SmartLifecycle {
     private final EtaProperties properties;
     private final MeterRegistry meters;
     private final ThreadFailurePolicy failures = new ThreadFailurePolicy(3, Duration.ofMinutes(10), Clock.systemUTC());
+    private final DeadLetters deadLetters;
     private volatile KafkaStreams streams;
-    private TopologyDeadLetters deadLetters;
     private KafkaStreamsMetrics streamsMetrics;
 
-    public QueueStreams(Topology topology, EtaProperties properties, MeterRegistry meters) {
+    public QueueStreams(Topology topology, EtaProperties properties, MeterRegistry meters, DeadLetters deadLetters) {
         this.topology = topology;
         this.properties = properties;
         this.meters = meters;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void start() {
         TopicProvisioner.ensureExist(properties.kafkaBootstrapServers(), (short) properties.replicationFactor(), Topics.ALL);
-        deadLetters = new TopologyDeadLetters(properties.kafkaBootstrapServers(), properties.applicationId(), meters);
         Properties config = streamsConfig(properties);
-        config.put(TopologyDeadLetters.CONFIG, deadLetters);
+        config.put(DeadLetteringExceptionHandler.DEAD_LETTERS_CONFIG, deadLetters);
         KafkaStreams created = new KafkaStreams(topology, config);
         created.setUncaughtExceptionHandler(exception -> {
             StreamThreadExceptionResponse response = failures.onFailure();
@@ -92,7 +93,6 @@ public class QueueStreams implements SmartLifecycle {
         if (running != null) {
             running.close(CLOSE_TIMEOUT);
             streamsMetrics.close();
-            deadLetters.close();
             streams = null;
         }
     }

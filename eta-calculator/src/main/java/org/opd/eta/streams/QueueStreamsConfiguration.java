@@ -1,6 +1,7 @@
 package org.opd.eta.streams;
 
 import org.opd.eta.EtaProperties;
+import org.opd.eta.deadletter.DeadLetters;
 import org.opd.eta.estimate.EtaEstimator;
 import org.opd.eta.estimate.LearnedEtaEstimator;
 import org.opd.eta.topology.QueueTopology;
@@ -23,11 +24,11 @@ class QueueStreamsConfiguration {
     }
 
     @Bean
-    QueueStreams queueStreams(EtaEstimator estimator, EtaProperties properties, MeterRegistry meters) {
+    QueueStreams queueStreams(EtaEstimator estimator, EtaProperties properties, MeterRegistry meters, DeadLetters deadLetters) {
         TopologySettings settings = new TopologySettings(properties.queue().recomputeInterval(), properties.queue().statusRefresh(),
                 properties.queue().delayThreshold(), properties.alerts().bottleneckInLine(), properties.alerts().bottleneckAverageWait(),
                 properties.alerts().idleAfter(), properties.alerts().lateAfter(), properties.queue().publishInterval());
-        return new QueueStreams(new QueueTopology(estimator, settings, meters).build(), properties, meters);
+        return new QueueStreams(new QueueTopology(estimator, settings, meters).build(), properties, meters, deadLetters);
     }
 
     @Bean

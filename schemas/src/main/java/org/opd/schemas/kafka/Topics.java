@@ -80,14 +80,18 @@ public final class Topics {
     public static final Topic<byte[], byte[]> NOTIFICATION_REQUESTS_DEAD_LETTERS = deadLettersOf(NOTIFICATION_REQUESTS);
     public static final Topic<byte[], byte[]> IDENTITY_EVENTS_DEAD_LETTERS = deadLettersOf(IDENTITY_EVENTS);
     public static final Topic<byte[], byte[]> ACCOUNT_EVENTS_DEAD_LETTERS = deadLettersOf(ACCOUNT_EVENTS);
-    /** Alerts a consumer (the outbound webhooks) could not handle; kept a week, as the topic it came from is compacted. */
-    public static final Topic<byte[], byte[]> ALERTS_DEAD_LETTERS = new Topic<>(deadLettersOf(ALERTS.name()),
-            Serdes.ByteArray(), Serdes.ByteArray(), ALERTS.partitions(), false, Topic.DEFAULT_RETENTION);
+    /**
+     * Alerts a consumer (the outbound webhooks, the eta-calculator's alert store) could not read or handle; kept a
+     * week, as the topic it came from is compacted.
+     */
+    public static final Topic<byte[], byte[]> ALERTS_DEAD_LETTERS = deadLettersOfCompacted(ALERTS);
+    /** Queue snapshots the Redis projection could not read; kept a week, as the topic it came from is compacted. */
+    public static final Topic<byte[], byte[]> QUEUE_SNAPSHOTS_DEAD_LETTERS = deadLettersOfCompacted(QUEUE_SNAPSHOTS);
 
     public static final List<Topic<?, ?>> ALL = List.of(TOKEN_EVENTS, DOCTOR_EVENTS, APPOINTMENT_EVENTS, QUEUE_SNAPSHOTS,
             ETA_CHANGES, NOTIFICATION_REQUESTS, ALERTS, IDENTITY_EVENTS, ACCOUNT_EVENTS, TOKEN_EVENTS_DEAD_LETTERS,
             DOCTOR_EVENTS_DEAD_LETTERS, APPOINTMENT_EVENTS_DEAD_LETTERS, NOTIFICATION_REQUESTS_DEAD_LETTERS,
-            IDENTITY_EVENTS_DEAD_LETTERS, ACCOUNT_EVENTS_DEAD_LETTERS, ALERTS_DEAD_LETTERS);
+            IDENTITY_EVENTS_DEAD_LETTERS, ACCOUNT_EVENTS_DEAD_LETTERS, ALERTS_DEAD_LETTERS, QUEUE_SNAPSHOTS_DEAD_LETTERS);
 
     /** Outbox aggregate type of token events; the cdc-connector routes it to {@link #TOKEN_EVENTS}. */
     public static final String TOKEN_AGGREGATE = "token-events";
@@ -115,6 +119,12 @@ public final class Topics {
     private static Topic<byte[], byte[]> deadLettersOf(Topic<?, ?> topic) {
         return new Topic<>(deadLettersOf(topic.name()), Serdes.ByteArray(), Serdes.ByteArray(), topic.partitions(), false,
                 topic.retention());
+    }
+
+    /** A compacted topic's dead letters are not compacted (each is one failure, whatever its key): kept a week. */
+    private static Topic<byte[], byte[]> deadLettersOfCompacted(Topic<?, ?> topic) {
+        return new Topic<>(deadLettersOf(topic.name()), Serdes.ByteArray(), Serdes.ByteArray(), topic.partitions(), false,
+                Topic.DEFAULT_RETENTION);
     }
 
     /** The topic an outbox row of the given aggregate type is published to. */

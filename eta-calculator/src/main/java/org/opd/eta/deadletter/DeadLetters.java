@@ -1,4 +1,4 @@
-package org.opd.eta.streams;
+package org.opd.eta.deadletter;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -28,26 +28,25 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Where the queue topology sets aside a record it cannot read: its topic's dead-letter topic, on its
- * partition, with the reason in the headers the notifier's dead letters carry too ({@link DeadLetterHeaders});
- * counted, and raising an operations alert. Written outside the topology's transaction: a dead letter may
- * be written twice after a crash, never not at all. One per service (its producer is closed with the
- * topology); the Streams handler, made by Kafka Streams per thread, finds it in the configuration.
+ * Where the eta-calculator sets aside a record it cannot read, whether the queue topology or a listener
+ * container read it: its topic's dead-letter topic, on its partition, with the reason in the headers the
+ * notifier's dead letters carry too ({@link DeadLetterHeaders}); counted, and raising an operations alert.
+ * Written outside any transaction or offset commit: a dead letter may be written twice after a crash, never
+ * not at all. One per service, so one producer and one count per topic whoever read the record.
  */
-public final class TopologyDeadLetters implements AutoCloseable {
+public final class DeadLetters implements AutoCloseable {
 
-    /** Streams configuration entry holding the service's instance, for {@link DeadLetteringExceptionHandler}. */
-    static final String CONFIG = "opd.topology-dead-letters";
-    static final String CONSUMER = "eta-calculator";
+    /** The {@link DeadLetterHeaders#CONSUMER} of every dead letter of this service. */
+    public static final String CONSUMER = "eta-calculator";
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-    private static final Logger log = LoggerFactory.getLogger(DeadLetteringExceptionHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final Map<String, AtomicLong> setAsideByTopic = new ConcurrentHashMap<>();
     private final Producer<byte[], byte[]> producer;
     private final MeterRegistry meters;
 
-    TopologyDeadLetters(String bootstrapServers, String applicationId, MeterRegistry meters) {
+    public DeadLetters(String bootstrapServers, String applicationId, MeterRegistry meters) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -57,7 +56,7 @@ public final class TopologyDeadLetters implements AutoCloseable {
     }
 
     /** Sets the record aside; false if it could not be written, so the caller must not go past it. */
-    boolean setAside(ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    public boolean setAside(ConsumerRecord<byte[], byte[]> record, Exception exception) {
         String position = record.topic() + "-" + record.partition() + "@" + record.offset();
         try {
             producer.send(new ProducerRecord<>(Topics.deadLettersOf(record.topic()), record.partition(), record.key(),
@@ -69,7 +68,7 @@ public final class TopologyDeadLetters implements AutoCloseable {
         log.error("Unreadable record {} set aside in {}: {}", position, Topics.deadLettersOf(record.topic()),
                 exception.getClass().getSimpleName());
         Counter.builder("opd.eta.dead.letters")
-                .description("Records the queue topology could not read, set aside on their dead-letter topic")
+                .description("Records the eta-calculator could not read, set aside on their dead-letter topic")
                 .tag("topic", record.topic())
                 .register(meters)
                 .increment();

@@ -9,16 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,17 +97,16 @@ class AccountMailIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private KafkaProducer<String, byte[]> producer;
+    private EventProducer producer;
 
     @BeforeEach
     void connectProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new EventProducer(broker);
     }
 
     @AfterEach
     void closeProducer() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
     }
 
     @Test
@@ -206,12 +200,11 @@ class AccountMailIT {
 
     /** As the cdc-connector publishes: key = account id, the contract's JSON, event headers. */
     private void publish(AccountLinkIssued event) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ACCOUNT_EVENTS.name(), event.accountId().toString(),
-                Topics.ACCOUNT_EVENTS.valueSerde().serializer().serialize(Topics.ACCOUNT_EVENTS.name(), event));
+        ProducerRecord<String, byte[]> record = EventProducer.record(Topics.ACCOUNT_EVENTS, event.accountId().toString(), event);
         record.headers()
                 .add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8))
                 .add(EventHeaders.EVENT_TYPE, AccountLinkIssued.TYPE.getBytes(StandardCharsets.UTF_8))
                 .add(EventHeaders.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        producer.send(record);
     }
 }

@@ -8,13 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,17 +93,16 @@ class AppointmentNotificationIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private KafkaProducer<String, byte[]> producer;
+    private EventProducer producer;
 
     @BeforeEach
     void connectProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new EventProducer(broker);
     }
 
     @AfterEach
     void closeProducer() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
     }
 
     @Test
@@ -196,8 +189,7 @@ class AppointmentNotificationIT {
 
     private void publish(AppointmentEvent event) throws Exception {
         // As the cdc-connector publishes: key = doctor id, value = the contract's JSON
-        producer.send(new ProducerRecord<>(Topics.APPOINTMENT_EVENTS.name(), event.doctorId().toString(),
-                Topics.APPOINTMENT_EVENTS.valueSerde().serializer().serialize(Topics.APPOINTMENT_EVENTS.name(), event))).get();
+        producer.send(Topics.APPOINTMENT_EVENTS, event.doctorId().toString(), event);
     }
 
     /** "TYPE CHANNEL STATUS" of each row logged for the appointment. */

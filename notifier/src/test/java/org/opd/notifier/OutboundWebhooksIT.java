@@ -23,12 +23,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,19 +117,18 @@ class OutboundWebhooksIT {
     @LocalServerPort
     int port;
 
-    private KafkaProducer<String, byte[]> producer;
+    private EventProducer producer;
     private Receiver receiver;
 
     @BeforeEach
     void start() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new EventProducer(broker);
         receiver = new Receiver();
     }
 
     @AfterEach
     void stop() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
         receiver.close();
     }
 
@@ -251,8 +246,7 @@ class OutboundWebhooksIT {
             OperationsAlert alert = new OperationsAlert(OperationsAlert.SCHEMA_VERSION, UUID.randomUUID(), AlertType.LONG_WAIT,
                     AlertSeverity.WARNING, "DEPARTMENT", HOSPITAL.deptId, HOSPITAL.deptId, HOSPITAL.hospitalId,
                     "Long waits in Cardiology", Map.of("waitingOverThreshold", 4), false, Instant.now());
-            producer.send(new ProducerRecord<>(Topics.ALERTS.name(), alert.key(),
-                    Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), alert))).get();
+            producer.send(Topics.ALERTS, alert.key(), alert);
 
             // Then, once the later event is delivered (so both copies were read), the first went out once
             await().atMost(DEADLINE).untilAsserted(() -> assertThat(receiver.calls())
@@ -434,15 +428,13 @@ class OutboundWebhooksIT {
     }
 
     private void publish(TokenEvent event) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TOKEN_EVENTS.name(), event.doctorId().toString(),
-                Topics.TOKEN_EVENTS.valueSerde().serializer().serialize(Topics.TOKEN_EVENTS.name(), event));
+        ProducerRecord<String, byte[]> record = EventProducer.record(Topics.TOKEN_EVENTS, event.doctorId().toString(), event);
         record.headers().add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        producer.send(record);
     }
 
     private void publish(AppointmentEvent event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.APPOINTMENT_EVENTS.name(), event.doctorId().toString(),
-                Topics.APPOINTMENT_EVENTS.valueSerde().serializer().serialize(Topics.APPOINTMENT_EVENTS.name(), event))).get();
+        producer.send(Topics.APPOINTMENT_EVENTS, event.doctorId().toString(), event);
     }
 
     private static String adminToken() {

@@ -11,11 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,17 +89,16 @@ class SignInCodeIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private KafkaProducer<String, byte[]> producer;
+    private EventProducer producer;
 
     @BeforeEach
     void connectProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new EventProducer(broker);
     }
 
     @AfterEach
     void closeProducer() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
     }
 
     @Test
@@ -232,13 +227,12 @@ class SignInCodeIT {
 
     /** As the cdc-connector publishes: key = patient id (or the one given), the contract's JSON, event headers. */
     private void publish(OneTimeCodeIssued event, String key) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.IDENTITY_EVENTS.name(), key,
-                Topics.IDENTITY_EVENTS.valueSerde().serializer().serialize(Topics.IDENTITY_EVENTS.name(), event));
+        ProducerRecord<String, byte[]> record = EventProducer.record(Topics.IDENTITY_EVENTS, key, event);
         record.headers()
                 .add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8))
                 .add(EventHeaders.EVENT_TYPE, OneTimeCodeIssued.TYPE.getBytes(StandardCharsets.UTF_8))
                 .add(EventHeaders.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        producer.send(record);
     }
 
     private static List<ReceivedSms> smsTo(String phone) {

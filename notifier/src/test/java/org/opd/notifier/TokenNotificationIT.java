@@ -14,11 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,17 +157,16 @@ class TokenNotificationIT {
     @Autowired
     TestRestTemplate http;
 
-    private KafkaProducer<String, byte[]> producer;
+    private EventProducer producer;
 
     @BeforeEach
     void connectProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new EventProducer(broker);
     }
 
     @AfterEach
     void closeProducer() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
     }
 
     @Test
@@ -282,7 +277,7 @@ class TokenNotificationIT {
         ProducerRecord<String, byte[]> poison = new ProducerRecord<>(Topics.TOKEN_EVENTS.name(),
                 HOSPITAL.doctorId.toString(), "{not json".getBytes(StandardCharsets.UTF_8));
         poison.headers().add(EventHeaders.EVENT_ID, poisonId.toString().getBytes(StandardCharsets.UTF_8));
-        producer.send(poison).get();
+        producer.send(poison);
 
         // When a valid event follows it
         Token token = HOSPITAL.tokenFor("+919800000109", true);
@@ -738,9 +733,7 @@ class TokenNotificationIT {
     }
 
     private void publish(NotificationRequest request) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.NOTIFICATION_REQUESTS.name(), request.doctorId().toString(),
-                Topics.NOTIFICATION_REQUESTS.valueSerde().serializer().serialize(Topics.NOTIFICATION_REQUESTS.name(),
-                        request))).get();
+        producer.send(Topics.NOTIFICATION_REQUESTS, request.doctorId().toString(), request);
     }
 
     private void awaitStatus(Token token, Channel channel, String... statuses) {
@@ -758,14 +751,12 @@ class TokenNotificationIT {
 
     private void publish(TokenEvent event) throws Exception {
         // As the cdc-connector publishes: key = doctor id, value = the contract's JSON, event headers
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TOKEN_EVENTS.name(),
-                event.doctorId().toString(),
-                Topics.TOKEN_EVENTS.valueSerde().serializer().serialize(Topics.TOKEN_EVENTS.name(), event));
+        ProducerRecord<String, byte[]> record = EventProducer.record(Topics.TOKEN_EVENTS, event.doctorId().toString(), event);
         record.headers()
                 .add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8))
                 .add(EventHeaders.EVENT_TYPE, event.type().name().getBytes(StandardCharsets.UTF_8))
                 .add(EventHeaders.SCHEMA_VERSION, Integer.toString(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        producer.send(record);
     }
 
     private void awaitSent(Token token) {
